@@ -1,0 +1,19 @@
+/**
+ * Mounts the settings screen.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { createRoot } from '@wordpress/element';
+
+/**
+ * Internal dependencies
+ */
+import { SettingsApp } from './SettingsApp';
+import { readBootData } from './boot-data';
+
+const container = document.getElementById( 'qualified-integration-settings' );
+if ( container ) {
+	createRoot( container ).render( <SettingsApp boot={ readBootData() } /> );
+}

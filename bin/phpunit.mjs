@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * Runs PHPUnit against real WordPress installs: a fresh site per supported
+ * version (the oldest we claim and the newest available), each on its own
+ * fresh database. Extra arguments go to PHPUnit.
+ *
+ * QI_WP_VERSIONS=6.5 limits the versions (comma-separated keys of WP_BUILDS).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import { ensureMariaDB, stopMariaDB } from './lib/mariadb.mjs';
+import { ROOT, WP_BUILDS } from './lib/paths.mjs';
+import { prepareSite } from './lib/wordpress.mjs';
+
+const versions = ( process.env.QI_WP_VERSIONS || Object.keys( WP_BUILDS ).join( ',' ) ).split( ',' );
+const startedDb = await ensureMariaDB();
+let failed = false;
+try {
+	for ( const version of versions ) {
+		const name = `phpunit-${ version.replace( /\W/g, '' ) }`;
+		// Port 9 (discard) is never served: these sites are only loaded in-process by PHPUnit.
+		const site = await prepareSite( { name, version, port: 9, fresh: true, fakeVendor: false } );
+		console.log( `\nPHPUnit on ${ WP_BUILDS[ version ].note }` );
+		const result = spawnSync(
+			'php',
+			[ join( ROOT, 'vendor/bin/phpunit' ), ...process.argv.slice( 2 ) ],
+			{ stdio: 'inherit', cwd: ROOT, env: { ...process.env, QI_SITE_DIR: site.dir } }
+		);
+		failed = failed || result.status !== 0;
+	}
+} finally {
+	if ( startedDb ) {
+		stopMariaDB();
+	}
+}
+process.exit( failed ? 1 : 0 );

@@ -1,0 +1,123 @@
+<?php
+/**
+ * Settings -> Qualified screen.
+ *
+ * @package QualifiedIntegration
+ */
+
+namespace QualifiedIntegration\Admin;
+
+use QualifiedIntegration\Assets;
+use QualifiedIntegration\Frontend\Loader;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Adds the settings screen, a mount point for the React app in admin/, and
+ * preloads the settings request so the form renders without a round trip.
+ */
+final class SettingsPage {
+
+	const SLUG          = 'qualified-integration';
+	const SCRIPT_HANDLE = 'qualified-integration-admin';
+	const REST_PATH     = '/qualified-integration/v1/settings';
+
+	/**
+	 * Hook suffix of the screen, set when the menu is added.
+	 *
+	 * @var string
+	 */
+	private $hook_suffix = '';
+
+	/**
+	 * Hooks the menu, the assets and the plugin-list link.
+	 */
+	public function register(): void {
+		add_action( 'admin_menu', array( $this, 'add_menu' ) );
+		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue' ) );
+		add_filter( 'plugin_action_links_' . plugin_basename( QUALIFIED_INTEGRATION_FILE ), array( $this, 'add_action_link' ) );
+	}
+
+	/**
+	 * Adds Settings -> Qualified for administrators.
+	 */
+	public function add_menu(): void {
+		$hook_suffix = add_options_page(
+			__( 'Qualified', 'qualified-integration' ),
+			__( 'Qualified', 'qualified-integration' ),
+			'manage_options',
+			self::SLUG,
+			array( $this, 'render' )
+		);
+		$this->hook_suffix = is_string( $hook_suffix ) ? $hook_suffix : '';
+	}
+
+	/**
+	 * Links the settings screen from the plugins list.
+	 *
+	 * @param string[] $links Action links.
+	 * @return string[]
+	 */
+	public function add_action_link( array $links ): array {
+		$url = admin_url( 'options-general.php?page=' . self::SLUG );
+		array_unshift( $links, '<a href="' . esc_url( $url ) . '">' . esc_html__( 'Settings', 'qualified-integration' ) . '</a>' );
+		return $links;
+	}
+
+	/**
+	 * Prints the screen's mount point.
+	 */
+	public function render(): void {
+		echo '<div class="wrap"><h1>' . esc_html__( 'Qualified', 'qualified-integration' ) . '</h1>';
+		echo '<div id="qualified-integration-settings"><p>' . esc_html__( 'Loading settings…', 'qualified-integration' ) . '</p></div>';
+		echo '<noscript><p>' . esc_html__( 'This screen needs JavaScript.', 'qualified-integration' ) . '</p></noscript></div>';
+	}
+
+	/**
+	 * Enqueues the app on this screen only.
+	 *
+	 * @param string $hook_suffix Current screen's hook suffix.
+	 */
+	public function enqueue( string $hook_suffix ): void {
+		if ( '' === $this->hook_suffix || $hook_suffix !== $this->hook_suffix ) {
+			return;
+		}
+
+		Assets::register_script( self::SCRIPT_HANDLE, 'admin', array( 'strategy' => 'defer' ) );
+		wp_add_inline_script(
+			self::SCRIPT_HANDLE,
+			sprintf( 'window.qualifiedIntegrationAdmin = %s;', wp_json_encode( $this->boot_data(), Loader::JSON_FLAGS ) ),
+			'before'
+		);
+		wp_enqueue_script( self::SCRIPT_HANDLE );
+		wp_set_script_translations( self::SCRIPT_HANDLE, 'qualified-integration' );
+		wp_enqueue_style( 'wp-components' );
+
+		// Core's own pattern (see the block editor): answer the first GET from the page.
+		$preload = array_reduce( array( self::REST_PATH ), 'rest_preload_api_request', array() );
+		wp_add_inline_script(
+			'wp-api-fetch',
+			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preload, Loader::JSON_FLAGS ) ),
+			'after'
+		);
+	}
+
+	/**
+	 * Data the app needs besides the settings themselves.
+	 *
+	 * @return array{restPath: string, roles: array<int, array{slug: string, name: string}>}
+	 */
+	private function boot_data(): array {
+		$roles = array();
+		foreach ( wp_roles()->get_names() as $slug => $name ) {
+			$roles[] = array(
+				'slug' => (string) $slug,
+				'name' => translate_user_role( $name ),
+			);
+		}
+		return array(
+			'restPath' => self::REST_PATH,
+			'roles'    => $roles,
+		);
+	}
+}

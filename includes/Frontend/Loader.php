@@ -1,0 +1,136 @@
+<?php
+/**
+ * Prints the Qualified loader on public pages.
+ *
+ * @package QualifiedIntegration
+ */
+
+namespace QualifiedIntegration\Frontend;
+
+use QualifiedIntegration\Assets;
+use QualifiedIntegration\Settings\SettingsRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Puts the three parts of the loader in <head>, in this order:
+ *
+ * 1. the vendor's queueing stub, inline, first thing in wp_head, so any later
+ *    script may call qualified(...) before the vendor script arrives;
+ * 2. qualified.js?token=TOKEN, async;
+ * 3. the per-page config as JSON, then the runtime, deferred.
+ *
+ * Everything goes through core's script APIs, so CSP nonces and script
+ * filters apply, and everything printed into a script is JSON-encoded with
+ * the HEX flags.
+ */
+final class Loader {
+
+	const VENDOR_HANDLE  = 'qualified-integration-vendor';
+	const RUNTIME_HANDLE = 'qualified-integration-runtime';
+	const CONFIG_GLOBAL  = 'qualifiedIntegrationConfig';
+	const JSON_FLAGS     = JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT;
+
+	/**
+	 * Settings repository.
+	 *
+	 * @var SettingsRepository
+	 */
+	private $repository;
+
+	/**
+	 * Whether this request loads Qualified, decided once.
+	 *
+	 * @var bool|null
+	 */
+	private $load = null;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SettingsRepository $repository Settings repository.
+	 */
+	public function __construct( SettingsRepository $repository ) {
+		$this->repository = $repository;
+	}
+
+	/**
+	 * Hooks the output.
+	 */
+	public function register(): void {
+		// Priority 0: ahead of everything else in wp_head, so any script printed there can queue calls.
+		add_action( 'wp_head', array( $this, 'print_stub' ), 0 );
+		add_action( 'wp_enqueue_scripts', array( $this, 'enqueue' ) );
+	}
+
+	/**
+	 * Whether this request loads Qualified.
+	 *
+	 * @return bool
+	 */
+	private function should_load(): bool {
+		if ( null === $this->load ) {
+			$this->load = Visibility::should_load( $this->repository->get() );
+		}
+		return $this->load;
+	}
+
+	/**
+	 * Forgets the decision; the next hook decides again (tests render several pages in one process).
+	 */
+	public function reset(): void {
+		$this->load = null;
+	}
+
+	/**
+	 * Prints the vendor stub that queues calls until qualified.js arrives.
+	 */
+	public function print_stub(): void {
+		if ( ! $this->should_load() ) {
+			return;
+		}
+		// A compiled plugin file, not remote content.
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		$stub = file_get_contents( Assets::path( 'stub.js' ) );
+		if ( ! is_string( $stub ) || '' === $stub ) {
+			return;
+		}
+		wp_print_inline_script_tag( trim( $stub ), array( 'id' => 'qualified-integration-stub' ) );
+	}
+
+	/**
+	 * Enqueues qualified.js and the runtime with its config.
+	 */
+	public function enqueue(): void {
+		if ( ! $this->should_load() ) {
+			return;
+		}
+		$settings = $this->repository->get();
+
+		wp_enqueue_script(
+			self::VENDOR_HANDLE,
+			ScriptUrl::for_token( (string) $settings['token'] ),
+			array(),
+			null, // The vendor versions its own file; a ?ver= would only split caches.
+			array(
+				'strategy'  => 'async',
+				'in_footer' => false,
+			)
+		);
+
+		Assets::register_script(
+			self::RUNTIME_HANDLE,
+			'frontend',
+			array(
+				'strategy'  => 'defer',
+				'in_footer' => false,
+			)
+		);
+		wp_add_inline_script(
+			self::RUNTIME_HANDLE,
+			sprintf( 'window.%s = %s;', self::CONFIG_GLOBAL, wp_json_encode( PageConfig::build( $settings ), self::JSON_FLAGS ) ),
+			'before'
+		);
+		wp_enqueue_script( self::RUNTIME_HANDLE );
+	}
+}

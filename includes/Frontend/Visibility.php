@@ -1,0 +1,57 @@
+<?php
+/**
+ * Whether this request loads Qualified.
+ *
+ * @package QualifiedIntegration
+ */
+
+namespace QualifiedIntegration\Frontend;
+
+use WP_User;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Decides, from the settings and the request, whether a page carries the
+ * Qualified loader. Everything it reads is already in memory on a public
+ * page view (the autoloaded option, the current user), so it adds no query.
+ */
+final class Visibility {
+
+	/**
+	 * Whether Qualified loads on this request.
+	 *
+	 * @param array<string, mixed> $settings Settings in force.
+	 * @return bool
+	 */
+	public static function should_load( array $settings ): bool {
+		$load = ! empty( $settings['enabled'] )
+			&& '' !== (string) ( $settings['token'] ?? '' )
+			&& ! is_admin()
+			&& ! is_feed()
+			&& ! is_embed()
+			&& ! self::user_is_excluded( wp_get_current_user(), (array) ( $settings['excludeRoles'] ?? array() ) );
+
+		/**
+		 * Filters whether Qualified loads on this request.
+		 *
+		 * @param bool                 $load     Whether to load.
+		 * @param array<string, mixed> $settings Settings in force.
+		 */
+		return (bool) apply_filters( 'qualified_integration_should_load', $load, $settings );
+	}
+
+	/**
+	 * Whether the user holds any excluded role. Anonymous visitors never do.
+	 *
+	 * @param WP_User  $user           Current user.
+	 * @param string[] $excluded_roles Role slugs.
+	 * @return bool
+	 */
+	public static function user_is_excluded( WP_User $user, array $excluded_roles ): bool {
+		if ( ! $user->exists() || empty( $excluded_roles ) ) {
+			return false;
+		}
+		return array() !== array_intersect( (array) $user->roles, $excluded_roles );
+	}
+}

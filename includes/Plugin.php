@@ -1,0 +1,98 @@
+<?php
+/**
+ * Service wiring.
+ *
+ * @package QualifiedIntegration
+ */
+
+namespace QualifiedIntegration;
+
+use QualifiedIntegration\Admin\SettingsPage;
+use QualifiedIntegration\Frontend\Loader;
+use QualifiedIntegration\Rest\SettingsController;
+use QualifiedIntegration\Settings\Migrations;
+use QualifiedIntegration\Settings\SettingsRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The one place where services are built and their hooks wired. No other
+ * file adds a hook when it is included.
+ */
+final class Plugin {
+
+	/**
+	 * The booted instance.
+	 *
+	 * @var Plugin|null
+	 */
+	private static $instance = null;
+
+	/**
+	 * Settings repository, shared by every service.
+	 *
+	 * @var SettingsRepository
+	 */
+	public $settings;
+
+	/**
+	 * Settings migrations.
+	 *
+	 * @var Migrations
+	 */
+	public $migrations;
+
+	/**
+	 * Frontend loader.
+	 *
+	 * @var Loader
+	 */
+	public $loader;
+
+	/**
+	 * Builds the services.
+	 */
+	private function __construct() {
+		$this->settings   = new SettingsRepository();
+		$this->migrations = new Migrations( $this->settings );
+		$this->loader     = new Loader( $this->settings );
+	}
+
+	/**
+	 * Boots the plugin once.
+	 *
+	 * @return Plugin
+	 */
+	public static function boot(): Plugin {
+		if ( null === self::$instance ) {
+			self::$instance = new self();
+			self::$instance->register();
+		}
+		return self::$instance;
+	}
+
+	/**
+	 * The booted instance, for tests and extensions.
+	 *
+	 * @return Plugin|null
+	 */
+	public static function instance(): ?Plugin {
+		return self::$instance;
+	}
+
+	/**
+	 * Wires every service's hooks.
+	 */
+	private function register(): void {
+		register_activation_hook( QUALIFIED_INTEGRATION_FILE, array( $this->migrations, 'run' ) );
+
+		$this->settings->register();
+		$this->migrations->register();
+		$this->loader->register();
+		( new SettingsController( $this->settings ) )->register();
+
+		if ( is_admin() ) {
+			( new SettingsPage() )->register();
+		}
+	}
+}

@@ -1,0 +1,109 @@
+<?php
+/**
+ * Upgrades of the stored settings.
+ *
+ * @package QualifiedIntegration
+ */
+
+namespace QualifiedIntegration\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Brings the stored option up to Schema::VERSION, one step per version, so
+ * that an upgrade never loses a setting. Each step receives the object at
+ * version N-1 and returns it at version N.
+ *
+ * It also creates the option (autoloaded) when it is missing: a missing
+ * option would cost a database query on every page view.
+ */
+final class Migrations {
+
+	/**
+	 * Settings repository.
+	 *
+	 * @var SettingsRepository
+	 */
+	private $repository;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SettingsRepository $repository Settings repository.
+	 */
+	public function __construct( SettingsRepository $repository ) {
+		$this->repository = $repository;
+	}
+
+	/**
+	 * Runs pending migrations early, before anything reads the settings.
+	 */
+	public function register(): void {
+		add_action( 'init', array( $this, 'run' ), 5 );
+	}
+
+	/**
+	 * Migration steps keyed by the version they produce.
+	 *
+	 * Extensions may add steps with the `qualified_integration_migrations`
+	 * filter; each callable takes and returns the settings array.
+	 *
+	 * @return array<int, callable(array<string, mixed>): array<string, mixed>>
+	 */
+	public function steps(): array {
+		$steps = array(
+			// Version 1 is the first shape; anything older (or no option) only needs defaults.
+			1 => static function ( array $settings ): array {
+				return $settings;
+			},
+		);
+
+		/**
+		 * Filters the settings migration steps.
+		 *
+		 * @param array<int, callable> $steps Steps keyed by the schema version they produce.
+		 */
+		return (array) apply_filters( 'qualified_integration_migrations', $steps );
+	}
+
+	/**
+	 * Migrates the stored option when it is older than this code, or missing.
+	 *
+	 * @return bool Whether the option was written.
+	 */
+	public function run(): bool {
+		$raw = get_option( SettingsRepository::OPTION, null );
+		if ( is_array( $raw ) && (int) ( $raw['schemaVersion'] ?? 0 ) >= Schema::VERSION ) {
+			return false;
+		}
+
+		$from     = is_array( $raw ) ? (int) ( $raw['schemaVersion'] ?? 0 ) : 0;
+		$settings = is_array( $raw ) ? $raw : array();
+		$steps    = $this->steps();
+		ksort( $steps );
+		foreach ( $steps as $version => $step ) {
+			if ( $version > $from && $version <= Schema::VERSION ) {
+				$settings                  = $step( $settings );
+				$settings['schemaVersion'] = $version;
+			}
+		}
+
+		$settings = $this->repository->sanitize( $settings );
+		if ( null === $raw ) {
+			add_option( SettingsRepository::OPTION, $settings, '', true );
+		} else {
+			update_option( SettingsRepository::OPTION, $settings, true );
+		}
+
+		/**
+		 * Fires after the stored settings were migrated.
+		 *
+		 * @param int                  $from     Version found (0 when the option was missing).
+		 * @param int                  $to       Version written.
+		 * @param array<string, mixed> $settings Settings written.
+		 */
+		do_action( 'qualified_integration_migrated', $from, Schema::VERSION, $settings );
+
+		return true;
+	}
+}
