@@ -11,10 +11,12 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 $qualified_integration_option = 'qualified_integration_settings';
 
 if ( is_multisite() ) {
-	foreach ( get_sites( array(
+	foreach ( get_sites(
+		array(
 			'fields' => 'ids',
 			'number' => 0,
-		) ) as $qualified_integration_site_id ) {
+		)
+	) as $qualified_integration_site_id ) {
 		switch_to_blog( $qualified_integration_site_id );
 		delete_option( $qualified_integration_option );
 		restore_current_blog();

@@ -54,7 +54,10 @@ export function SettingsApp( { boot }: { boot: AdminBootData } ) {
 				setDraft( editable( payload ) );
 			} )
 			.catch( ( error: unknown ) =>
-				setFeedback( { status: 'error', messages: errorMessages( error ) } )
+				setFeedback( {
+					status: 'error',
+					messages: errorMessages( error ),
+				} )
 			);
 	}, [ boot.restPath ] );
 
@@ -75,7 +78,10 @@ export function SettingsApp( { boot }: { boot: AdminBootData } ) {
 		}
 		const note = sprintf(
 			/* translators: %s: PHP constant name. */
-			__( 'Locked: set by %s in wp-config.php.', 'qualified-integration' ),
+			__(
+				'Locked: set by %s in wp-config.php.',
+				'qualified-integration'
+			),
 			lock.constant
 		);
 		return lock.error ? `${ note } ${ lock.error }` : note;
@@ -109,11 +115,16 @@ export function SettingsApp( { boot }: { boot: AdminBootData } ) {
 				setDraft( editable( payload ) );
 				setFeedback( {
 					status: 'success',
-					messages: [ __( 'Settings saved.', 'qualified-integration' ) ],
+					messages: [
+						__( 'Settings saved.', 'qualified-integration' ),
+					],
 				} );
 			} )
 			.catch( ( error: unknown ) =>
-				setFeedback( { status: 'error', messages: errorMessages( error ) } )
+				setFeedback( {
+					status: 'error',
+					messages: errorMessages( error ),
+				} )
 			)
 			.finally( () => setSaving( false ) );
 	};
@@ -140,11 +151,16 @@ export function SettingsApp( { boot }: { boot: AdminBootData } ) {
 				) }
 				<ToggleControl
 					__nextHasNoMarginBottom
-					label={ __( 'Load Qualified on public pages', 'qualified-integration' ) }
+					label={ __(
+						'Load Qualified on public pages',
+						'qualified-integration'
+					) }
 					help={ lockNote( 'enabled' ) }
 					checked={ draft.enabled }
 					disabled={ !! saved.locked.enabled }
-					onChange={ ( value: boolean ) => update( 'enabled', value ) }
+					onChange={ ( value: boolean ) =>
+						update( 'enabled', value )
+					}
 				/>
 				<TextControl
 					__nextHasNoMarginBottom
@@ -155,12 +171,17 @@ export function SettingsApp( { boot }: { boot: AdminBootData } ) {
 					disabled={ !! saved.locked.token }
 					autoComplete="off"
 					spellCheck={ false }
-					onChange={ ( value: string ) => update( 'token', value.trim() ) }
+					onChange={ ( value: string ) =>
+						update( 'token', value.trim() )
+					}
 				/>
 				<fieldset>
 					<legend>
 						<strong>
-							{ __( 'Never load for logged-in users with these roles', 'qualified-integration' ) }
+							{ __(
+								'Never load for logged-in users with these roles',
+								'qualified-integration'
+							) }
 						</strong>
 					</legend>
 					{ lockNote( 'excludeRoles' ) && (
@@ -173,7 +194,9 @@ export function SettingsApp( { boot }: { boot: AdminBootData } ) {
 							label={ role.name }
 							checked={ draft.excludeRoles.includes( role.slug ) }
 							disabled={ !! saved.locked.excludeRoles }
-							onChange={ ( value: boolean ) => toggleRole( role.slug, value ) }
+							onChange={ ( value: boolean ) =>
+								toggleRole( role.slug, value )
+							}
 						/>
 					) ) }
 				</fieldset>

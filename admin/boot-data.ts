@@ -16,5 +16,7 @@ export function readBootData(): AdminBootData {
 	const data = (
 		window as unknown as { qualifiedIntegrationAdmin?: AdminBootData }
 	 ).qualifiedIntegrationAdmin;
-	return data ?? { restPath: '/qualified-integration/v1/settings', roles: [] };
+	return (
+		data ?? { restPath: '/qualified-integration/v1/settings', roles: [] }
+	);
 }

@@ -25,7 +25,8 @@ export function changedFields(
 	for ( const field of Object.keys( draft ) as SettingsField[] ) {
 		if (
 			! locked.includes( field ) &&
-			JSON.stringify( draft[ field ] ) !== JSON.stringify( saved[ field ] )
+			JSON.stringify( draft[ field ] ) !==
+				JSON.stringify( saved[ field ] )
 		) {
 			changes[ field ] = draft[ field ];
 		}

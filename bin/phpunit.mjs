@@ -13,19 +13,31 @@ import { ensureMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { ROOT, WP_BUILDS } from './lib/paths.mjs';
 import { prepareSite } from './lib/wordpress.mjs';
 
-const versions = ( process.env.QI_WP_VERSIONS || Object.keys( WP_BUILDS ).join( ',' ) ).split( ',' );
+const versions = (
+	process.env.QI_WP_VERSIONS || Object.keys( WP_BUILDS ).join( ',' )
+).split( ',' );
 const startedDb = await ensureMariaDB();
 let failed = false;
 try {
 	for ( const version of versions ) {
 		const name = `phpunit-${ version.replace( /\W/g, '' ) }`;
 		// Port 9 (discard) is never served: these sites are only loaded in-process by PHPUnit.
-		const site = await prepareSite( { name, version, port: 9, fresh: true, fakeVendor: false } );
+		const site = await prepareSite( {
+			name,
+			version,
+			port: 9,
+			fresh: true,
+			fakeVendor: false,
+		} );
 		console.log( `\nPHPUnit on ${ WP_BUILDS[ version ].note }` );
 		const result = spawnSync(
 			'php',
 			[ join( ROOT, 'vendor/bin/phpunit' ), ...process.argv.slice( 2 ) ],
-			{ stdio: 'inherit', cwd: ROOT, env: { ...process.env, QI_SITE_DIR: site.dir } }
+			{
+				stdio: 'inherit',
+				cwd: ROOT,
+				env: { ...process.env, QI_SITE_DIR: site.dir },
+			}
 		);
 		failed = failed || result.status !== 0;
 	}

@@ -97,7 +97,9 @@ export function stopMariaDB() {
  * @param {string} name Database name (letters, digits, underscores).
  */
 export function recreateDatabase( name ) {
-	client( `DROP DATABASE IF EXISTS \`${ name }\`; CREATE DATABASE \`${ name }\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;` );
+	client(
+		`DROP DATABASE IF EXISTS \`${ name }\`; CREATE DATABASE \`${ name }\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`
+	);
 }
 
 export function databaseExists( name ) {

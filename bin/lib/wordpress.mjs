@@ -29,9 +29,18 @@ import {
 
 const BUILDS_DIR = join( ROOT, 'node_modules/@wp-playground/wordpress-builds' );
 
-export const ADMIN = { user: 'admin', password: 'password', email: 'admin@example.org' };
+export const ADMIN = {
+	user: 'admin',
+	password: 'password',
+	email: 'admin@example.org',
+};
 
-/** The URL of the fake qualified.js on a site (tests/fixtures, through the plugin symlink). */
+/**
+ * The URL of the fake qualified.js on a site (tests/fixtures, through the plugin symlink).
+ *
+ * @param {string} url Site URL.
+ * @return {string} Script URL.
+ */
 export function fakeScriptUrl( url ) {
 	return `${ url }/wp-content/plugins/${ PLUGIN_SLUG }/tests/fixtures/fake-qualified/qualified.js`;
 }
@@ -45,16 +54,29 @@ export function fakeScriptUrl( url ) {
 export function unpackWordPress( version, dir ) {
 	const build = WP_BUILDS[ version ];
 	if ( ! build ) {
-		throw new Error( `Unknown WordPress version ${ version }; known: ${ Object.keys( WP_BUILDS ).join( ', ' ) }` );
+		throw new Error(
+			`Unknown WordPress version ${ version }; known: ${ Object.keys( WP_BUILDS ).join( ', ' ) }`
+		);
 	}
 	const marker = join( dir, '.qi-wordpress-build' );
-	if ( existsSync( marker ) && readFileSync( marker, 'utf8' ) === build.file ) {
+	if (
+		existsSync( marker ) &&
+		readFileSync( marker, 'utf8' ) === build.file
+	) {
 		return;
 	}
 	rmSync( dir, { recursive: true, force: true } );
 	mkdirSync( dir, { recursive: true } );
-	execFileSync( 'unzip', [ '-q', '-o', join( BUILDS_DIR, 'src/wordpress', `${ build.file }.zip` ), '-d', dir ] );
-	cpSync( join( BUILDS_DIR, 'public', build.file ), dir, { recursive: true } );
+	execFileSync( 'unzip', [
+		'-q',
+		'-o',
+		join( BUILDS_DIR, 'src/wordpress', `${ build.file }.zip` ),
+		'-d',
+		dir,
+	] );
+	cpSync( join( BUILDS_DIR, 'public', build.file ), dir, {
+		recursive: true,
+	} );
 	writeFileSync( marker, build.file );
 }
 
@@ -63,7 +85,16 @@ function phpString( value ) {
 }
 
 function writeConfig( dir, { url, database, constants } ) {
-	const salts = [ 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT' ];
+	const salts = [
+		'AUTH_KEY',
+		'SECURE_AUTH_KEY',
+		'LOGGED_IN_KEY',
+		'NONCE_KEY',
+		'AUTH_SALT',
+		'SECURE_AUTH_SALT',
+		'LOGGED_IN_SALT',
+		'NONCE_SALT',
+	];
 	const defines = {
 		DB_NAME: database,
 		DB_USER: 'root',
@@ -82,11 +113,14 @@ function writeConfig( dir, { url, database, constants } ) {
 		WP_DEBUG: true,
 		WP_DEBUG_DISPLAY: false,
 		WP_DEBUG_LOG: join( dir, 'debug.log' ),
-		...Object.fromEntries( salts.map( ( key ) => [ key, randomBytes( 24 ).toString( 'hex' ) ] ) ),
+		...Object.fromEntries(
+			salts.map( ( key ) => [ key, randomBytes( 24 ).toString( 'hex' ) ] )
+		),
 		...constants,
 	};
 	const lines = Object.entries( defines ).map( ( [ key, value ] ) => {
-		const php = typeof value === 'boolean' ? String( value ) : phpString( value );
+		const php =
+			typeof value === 'boolean' ? String( value ) : phpString( value );
 		return `define( '${ key }', ${ php } );`;
 	} );
 	writeFileSync(
@@ -99,13 +133,13 @@ function writeConfig( dir, { url, database, constants } ) {
  * Builds (or reuses) a site and installs WordPress into it.
  *
  * @param {Object}  options
- * @param {string}  options.name      Site name: directory and database suffix.
- * @param {number}  options.port      Port on 127.0.0.1.
- * @param {string}  [options.version] Key of WP_BUILDS.
- * @param {boolean} [options.fresh]   Reinstall even if installed.
- * @param {Object}  [options.settings]  Plugin settings to store after activation.
- * @param {Object}  [options.constants] Extra wp-config.php constants.
- * @param {Array}   [options.users]     Extra users: { login, password, role }.
+ * @param {string}  options.name         Site name: directory and database suffix.
+ * @param {number}  options.port         Port on 127.0.0.1.
+ * @param {string}  [options.version]    Key of WP_BUILDS.
+ * @param {boolean} [options.fresh]      Reinstall even if installed.
+ * @param {Object}  [options.settings]   Plugin settings to store after activation.
+ * @param {Object}  [options.constants]  Extra wp-config.php constants.
+ * @param {Array}   [options.users]      Extra users: { login, password, role }.
  * @param {boolean} [options.fakeVendor] Load the fake qualified.js from tests/fixtures.
  * @return {Promise<{dir: string, url: string}>} The site.
  */
@@ -129,7 +163,9 @@ export async function prepareSite( {
 		url,
 		database,
 		constants: {
-			...( fakeVendor ? { QUALIFIED_INTEGRATION_SCRIPT_URL: fakeScriptUrl( url ) } : {} ),
+			...( fakeVendor
+				? { QUALIFIED_INTEGRATION_SCRIPT_URL: fakeScriptUrl( url ) }
+				: {} ),
 			...constants,
 		},
 	} );
@@ -146,7 +182,13 @@ export async function prepareSite( {
 			[
 				join( ROOT, 'bin/lib/install-site.php' ),
 				dir,
-				JSON.stringify( { url, title: 'Qualified Integration dev', ...ADMIN, settings, users } ),
+				JSON.stringify( {
+					url,
+					title: 'Qualified Integration dev',
+					...ADMIN,
+					settings,
+					users,
+				} ),
 			],
 			{ stdio: [ 'ignore', 'ignore', 'inherit' ] }
 		);
@@ -167,7 +209,13 @@ export async function serveSite( dir, port ) {
 	const log = openSync( join( dir, 'server.log' ), 'a' );
 	const server = spawn(
 		'php',
-		[ '-S', `127.0.0.1:${ port }`, '-t', dir, join( ROOT, 'bin/lib/router.php' ) ],
+		[
+			'-S',
+			`127.0.0.1:${ port }`,
+			'-t',
+			dir,
+			join( ROOT, 'bin/lib/router.php' ),
+		],
 		{
 			detached: true,
 			stdio: [ 'ignore', log, log ],
@@ -183,7 +231,9 @@ export async function serveSite( dir, port ) {
 	};
 	for ( let i = 0; i < 100; i++ ) {
 		try {
-			const response = await fetch( `http://127.0.0.1:${ port }/wp-login.php` );
+			const response = await fetch(
+				`http://127.0.0.1:${ port }/wp-login.php`
+			);
 			if ( response.ok ) {
 				return { stop };
 			}

@@ -42,7 +42,7 @@ final class SettingsPage {
 	 * Adds Settings -> Qualified for administrators.
 	 */
 	public function add_menu(): void {
-		$hook_suffix = add_options_page(
+		$hook_suffix       = add_options_page(
 			__( 'Qualified', 'qualified-integration' ),
 			__( 'Qualified', 'qualified-integration' ),
 			'manage_options',

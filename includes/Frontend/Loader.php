@@ -107,11 +107,12 @@ final class Loader {
 		}
 		$settings = $this->repository->get();
 
+		// phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- The vendor versions its own file; a ?ver= would only split caches.
 		wp_enqueue_script(
 			self::VENDOR_HANDLE,
 			ScriptUrl::for_token( (string) $settings['token'] ),
 			array(),
-			null, // The vendor versions its own file; a ?ver= would only split caches.
+			null,
 			array(
 				'strategy'  => 'async',
 				'in_footer' => false,

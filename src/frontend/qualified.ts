@@ -3,7 +3,12 @@
  */
 
 /** Methods of Qualified's client-side API that take data only (no callback). */
-export const DATA_METHODS = [ 'identify', 'showExperience', 'open', 'page' ] as const;
+export const DATA_METHODS = [
+	'identify',
+	'showExperience',
+	'open',
+	'page',
+] as const;
 
 export type DataMethod = ( typeof DATA_METHODS )[ number ];
 

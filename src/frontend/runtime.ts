@@ -27,8 +27,6 @@ export function run( win: RuntimeWindow, doc: Document ): PageConfig {
 	for ( const [ method, ...args ] of config.calls ) {
 		qualified( method, ...args );
 	}
-	doc.dispatchEvent(
-		new CustomEvent( READY_EVENT, { detail: { config } } )
-	);
+	doc.dispatchEvent( new CustomEvent( READY_EVENT, { detail: { config } } ) );
 	return config;
 }

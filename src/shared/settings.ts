@@ -41,11 +41,17 @@ export interface RestInvalidParamError {
 	};
 }
 
-type SchemaFields = keyof ( typeof import( '../../includes/Settings/settings-schema.json' ) )[ 'properties' ];
-type SameKeys< A, B > = [ A ] extends [ B ] ? ( [ B ] extends [ A ] ? true : false ) : false;
+type SchemaFields =
+	keyof ( typeof import( '../../includes/Settings/settings-schema.json' ) )[ 'properties' ];
+type SameKeys< A, B > = [ A ] extends [ B ]
+	? [ B ] extends [ A ]
+		? true
+		: false
+	: false;
 
 /**
  * Compile-time only: `tsc` rejects `true` here when Settings and the schema
  * list different fields.
  */
-export const SETTINGS_MATCH_SCHEMA: SameKeys< keyof Settings, SchemaFields > = true;
+export const SETTINGS_MATCH_SCHEMA: SameKeys< keyof Settings, SchemaFields > =
+	true;

@@ -1,6 +1,6 @@
 <?php
 /**
- * wp-config.php constants that lock settings fields.
+ * Constants in wp-config.php that lock settings fields.
  *
  * Constants cannot be undefined, so each test runs in its own PHP process.
  *
@@ -35,7 +35,7 @@ final class ConstantsTest extends TestCase {
 		$this->assertStringContainsString( 'qualified.js?token=FromConfig1', $this->render_head() );
 
 		wp_set_current_user( $this->create_user( 'administrator' ) );
-		$read = rest_get_server()->dispatch( new WP_REST_Request( 'GET', '/qualified-integration/v1/settings' ) );
+		$read   = rest_get_server()->dispatch( new WP_REST_Request( 'GET', '/qualified-integration/v1/settings' ) );
 		$locked = (array) $read->get_data()['locked'];
 		$this->assertSame( 'QUALIFIED_INTEGRATION_TOKEN', $locked['token']['constant'] );
 

@@ -37,8 +37,10 @@ final class LoaderTest extends TestCase {
 		$this->assertLessThan( $vendor, $stub );
 		$this->assertLessThan( $runtime, $config );
 		$this->assertStringContainsString( 'QualifiedObject', $head );
+		// phpcs:disable WordPress.WP.EnqueuedResources.NonEnqueuedScript -- Patterns that match printed tags.
 		$this->assertMatchesRegularExpression( '#<script src="[^"]*qualified\.js\?token=Tok3n"[^>]*\basync\b#', $head );
 		$this->assertMatchesRegularExpression( '#<script src="[^"]*build/frontend\.js[^"]*"[^>]*\bdefer\b#', $head );
+		// phpcs:enable
 	}
 
 	public function test_stub_is_the_first_thing_wp_head_prints(): void {

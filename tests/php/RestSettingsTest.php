@@ -128,13 +128,13 @@ final class RestSettingsTest extends TestCase {
 	 */
 	public function data_bad_bodies(): array {
 		return array(
-			'token pattern'      => array( array( 'token' => 'has space' ), 'token' ),
-			'token script'       => array( array( 'token' => '</script><script>alert(1)</script>' ), 'token' ),
-			'enabled type'       => array( array( 'enabled' => 'sometimes' ), 'enabled' ),
-			'unknown role'       => array( array( 'excludeRoles' => array( 'ghost' ) ), 'excludeRoles' ),
-			'unknown field'      => array( array( 'colour' => 'red' ), 'colour' ),
-			'read-only field'    => array( array( 'schemaVersion' => 7 ), 'schemaVersion' ),
-			'one bad, one good'  => array(
+			'token pattern'     => array( array( 'token' => 'has space' ), 'token' ),
+			'token script'      => array( array( 'token' => '</script><script>alert(1)</script>' ), 'token' ),
+			'enabled type'      => array( array( 'enabled' => 'sometimes' ), 'enabled' ),
+			'unknown role'      => array( array( 'excludeRoles' => array( 'ghost' ) ), 'excludeRoles' ),
+			'unknown field'     => array( array( 'colour' => 'red' ), 'colour' ),
+			'read-only field'   => array( array( 'schemaVersion' => 7 ), 'schemaVersion' ),
+			'one bad, one good' => array(
 				array(
 					'enabled' => false,
 					'token'   => 'bad!',

@@ -2,7 +2,7 @@
 /**
  * Loads a real WordPress site, with the plugin active, for PHPUnit.
  *
- * bin/phpunit.mjs installs the site (fresh database, plugin activated) and
+ * The script bin/phpunit.mjs installs the site (fresh database, plugin activated) and
  * passes its directory in QI_SITE_DIR; run the suite through `npm run test:php`.
  *
  * @package QualifiedIntegration

@@ -1,0 +1,69 @@
+/**
+ * Shared steps of the browser tests.
+ */
+
+/**
+ * External dependencies
+ */
+import { expect, type Page } from '@playwright/test';
+
+export const SETTINGS_PATH =
+	'/wp-admin/options-general.php?page=qualified-integration';
+
+export async function logIn(
+	page: Page,
+	user = 'admin',
+	password = 'password'
+) {
+	await page.goto( '/wp-login.php' );
+	await page.locator( '#user_login' ).fill( user );
+	await page.locator( '#user_pass' ).fill( password );
+	await page.locator( '#wp-submit' ).click();
+	await expect( page ).toHaveURL( /\/wp-admin\/?/ );
+}
+
+export async function openSettings( page: Page ) {
+	await page.goto( SETTINGS_PATH );
+	await expect( page.getByLabel( 'Site token' ) ).toBeVisible();
+}
+
+export async function saveSettings( page: Page ) {
+	await page.getByRole( 'button', { name: 'Save settings' } ).click();
+}
+
+export async function expectNotice(
+	page: Page,
+	status: 'success' | 'error',
+	text: string
+) {
+	await expect(
+		page.locator(
+			`#qualified-integration-settings .components-notice.is-${ status }`
+		)
+	).toContainText( text );
+}
+
+/** What the fake qualified.js recorded, once it has loaded. */
+export interface FakeQualifiedState {
+	token: string | null;
+	queuedCalls: number;
+	calls: Array< { method: string; args: unknown[]; known: boolean } >;
+	identity: Record< string, unknown >;
+}
+
+export async function fakeQualifiedState(
+	page: Page
+): Promise< FakeQualifiedState > {
+	await page.waitForFunction( () => '__fakeQualified' in window );
+	return page.evaluate( () => {
+		const state = (
+			window as unknown as { __fakeQualified: FakeQualifiedState }
+		 ).__fakeQualified;
+		return {
+			token: state.token,
+			queuedCalls: state.queuedCalls,
+			calls: state.calls,
+			identity: state.identity,
+		};
+	} );
+}

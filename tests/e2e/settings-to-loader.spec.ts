@@ -1,0 +1,131 @@
+/**
+ * The foundation's promise, end to end: a token saved in the admin screen
+ * reaches the Qualified loader on public pages.
+ */
+
+/**
+ * External dependencies
+ */
+import { expect, test } from '@playwright/test';
+
+/**
+ * Internal dependencies
+ */
+import {
+	expectNotice,
+	fakeQualifiedState,
+	logIn,
+	openSettings,
+	saveSettings,
+	SETTINGS_PATH,
+} from './helpers';
+
+test.describe.configure( { mode: 'serial' } );
+
+test( 'a token saved in the admin screen reaches the loader on the home page', async ( {
+	page,
+	browser,
+} ) => {
+	await logIn( page );
+	await openSettings( page );
+	await page.getByLabel( 'Site token' ).fill( 'E2eToken123' );
+	await saveSettings( page );
+	await expectNotice( page, 'success', 'Settings saved.' );
+
+	// A visitor's view: a fresh context, not logged in.
+	const visitor = await browser.newContext();
+	const home = await visitor.newPage();
+	await home.goto( '/?qi_e2e_calls=1' );
+
+	const src = await home
+		.locator( 'head script[src*="qualified.js"]' )
+		.getAttribute( 'src' );
+	expect( new URL( src ?? '', 'http://x' ).searchParams.get( 'token' ) ).toBe(
+		'E2eToken123'
+	);
+	await expect(
+		home.locator( 'head script#qualified-integration-stub' )
+	).toHaveCount( 1 );
+
+	const state = await fakeQualifiedState( home );
+	expect( state.token ).toBe( 'E2eToken123' );
+	// The runtime's identify call went through the queue or straight to qualified.js, and arrived.
+	expect( state.calls ).toContainEqual( {
+		method: 'identify',
+		args: [ { source: 'wordpress-e2e' } ],
+		known: true,
+	} );
+	expect( state.identity ).toEqual( { source: 'wordpress-e2e' } );
+	await visitor.close();
+} );
+
+test( 'an invalid token is refused with a message naming the field, and nothing changes', async ( {
+	page,
+} ) => {
+	await logIn( page );
+	await openSettings( page );
+	await expect( page.getByLabel( 'Site token' ) ).toHaveValue(
+		'E2eToken123'
+	);
+
+	await page.getByLabel( 'Site token' ).fill( 'not valid!' );
+	await saveSettings( page );
+	await expectNotice( page, 'error', 'token does not match pattern' );
+
+	await page.goto( SETTINGS_PATH );
+	await expect( page.getByLabel( 'Site token' ) ).toHaveValue(
+		'E2eToken123'
+	);
+} );
+
+test( 'an excluded role does not get the loader; visitors still do', async ( {
+	page,
+	browser,
+} ) => {
+	await logIn( page );
+	await openSettings( page );
+	await page.getByLabel( 'Administrator' ).check();
+	await saveSettings( page );
+	await expectNotice( page, 'success', 'Settings saved.' );
+
+	await page.goto( '/' );
+	await expect( page.locator( 'script[src*="qualified.js"]' ) ).toHaveCount(
+		0
+	);
+
+	const visitor = await browser.newContext();
+	const home = await visitor.newPage();
+	await home.goto( '/' );
+	await expect( home.locator( 'script[src*="qualified.js"]' ) ).toHaveCount(
+		1
+	);
+	await visitor.close();
+} );
+
+test( 'switching Qualified off removes the loader', async ( {
+	page,
+	browser,
+} ) => {
+	await logIn( page );
+	await openSettings( page );
+	await page.getByLabel( 'Load Qualified on public pages' ).uncheck();
+	await saveSettings( page );
+	await expectNotice( page, 'success', 'Settings saved.' );
+
+	const visitor = await browser.newContext();
+	const home = await visitor.newPage();
+	await home.goto( '/' );
+	await expect( home.locator( 'script[src*="qualified.js"]' ) ).toHaveCount(
+		0
+	);
+	await expect( home.locator( '#qualified-integration-stub' ) ).toHaveCount(
+		0
+	);
+	await visitor.close();
+} );
+
+test( 'an editor cannot open the settings screen', async ( { page } ) => {
+	await logIn( page, 'editor' );
+	const response = await page.goto( SETTINGS_PATH );
+	expect( response?.status() ).toBe( 403 );
+} );

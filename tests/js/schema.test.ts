@@ -1,0 +1,32 @@
+/**
+ * Internal dependencies
+ */
+import schema from '../../includes/Settings/settings-schema.json';
+import type { Settings } from '../../src/shared/settings';
+
+/**
+ * Defaults as the TypeScript type says they are; tsc checks this object
+ * against Settings, and the test checks it against the schema's defaults.
+ */
+const typedDefaults: Settings = {
+	schemaVersion: 1,
+	enabled: true,
+	token: '',
+	excludeRoles: [],
+};
+
+describe( 'settings schema', () => {
+	it( 'has the defaults the TypeScript type describes', () => {
+		const defaults = Object.fromEntries(
+			Object.entries( schema.properties ).map( ( [ name, property ] ) => [
+				name,
+				property.default,
+			] )
+		);
+		expect( defaults ).toEqual( typedDefaults );
+	} );
+
+	it( 'refuses fields it does not list', () => {
+		expect( schema.additionalProperties ).toBe( false );
+	} );
+} );
