@@ -30,7 +30,9 @@ if ( ! existsSync( join( ROOT, 'build/frontend.js' ) ) ) {
 	console.error( 'No build/ yet: run `npm run build` first.' );
 	process.exit( 1 );
 }
-const gzip = ( file ) => gzipSync( readFileSync( join( ROOT, 'build', file ) ), { level: 9 } ).length;
+const gzip = ( file ) =>
+	gzipSync( readFileSync( join( ROOT, 'build', file ) ), { level: 9 } )
+		.length;
 const runtimeGzip = gzip( 'frontend.js' ) + gzip( 'stub.js' );
 
 const startedDb = await ensureMariaDB();
@@ -56,10 +58,14 @@ async function render( pluginOn ) {
 	} );
 	const html = await response.text();
 	const ms = Number( process.hrtime.bigint() - started ) / 1e6;
-	const queries = Number( /qi-bench-queries: (\d+)/.exec( html )?.[ 1 ] ?? NaN );
+	const queries = Number(
+		/qi-bench-queries: (\d+)/.exec( html )?.[ 1 ] ?? NaN
+	);
 	const loaded = html.includes( 'qualified.js?token=BenchToken1' );
 	if ( loaded !== pluginOn ) {
-		throw new Error( `Plugin ${ pluginOn ? 'on' : 'off' } but loader ${ loaded ? 'present' : 'absent' }` );
+		throw new Error(
+			`Plugin ${ pluginOn ? 'on' : 'off' } but loader ${ loaded ? 'present' : 'absent' }`
+		);
 	}
 	return { ms, queries };
 }
@@ -67,7 +73,9 @@ async function render( pluginOn ) {
 const median = ( values ) => {
 	const sorted = [ ...values ].sort( ( a, b ) => a - b );
 	const mid = Math.floor( sorted.length / 2 );
-	return sorted.length % 2 ? sorted[ mid ] : ( sorted[ mid - 1 ] + sorted[ mid ] ) / 2;
+	return sorted.length % 2
+		? sorted[ mid ]
+		: ( sorted[ mid - 1 ] + sorted[ mid ] ) / 2;
 };
 
 let results;
@@ -98,16 +106,45 @@ const offMs = median( results.off.map( ( r ) => r.ms ) );
 const onQueries = median( results.on.map( ( r ) => r.queries ) );
 const offQueries = median( results.off.map( ( r ) => r.queries ) );
 const figures = [
-	[ 'runtime + stub, gzipped', `${ runtimeGzip } B`, runtimeGzip <= BUDGET.runtimeGzipBytes, `<= ${ BUDGET.runtimeGzipBytes } B` ],
-	[ 'home page, plugin inactive (median)', `${ offMs.toFixed( 2 ) } ms`, true, '' ],
-	[ 'home page, plugin active (median)', `${ onMs.toFixed( 2 ) } ms`, true, '' ],
-	[ 'active / inactive', ( onMs / offMs ).toFixed( 3 ), onMs / offMs <= BUDGET.renderRatio, `<= ${ BUDGET.renderRatio }` ],
+	[
+		'runtime + stub, gzipped',
+		`${ runtimeGzip } B`,
+		runtimeGzip <= BUDGET.runtimeGzipBytes,
+		`<= ${ BUDGET.runtimeGzipBytes } B`,
+	],
+	[
+		'home page, plugin inactive (median)',
+		`${ offMs.toFixed( 2 ) } ms`,
+		true,
+		'',
+	],
+	[
+		'home page, plugin active (median)',
+		`${ onMs.toFixed( 2 ) } ms`,
+		true,
+		'',
+	],
+	[
+		'active / inactive',
+		( onMs / offMs ).toFixed( 3 ),
+		onMs / offMs <= BUDGET.renderRatio,
+		`<= ${ BUDGET.renderRatio }`,
+	],
 	[ 'DB queries per view, inactive', String( offQueries ), true, '' ],
-	[ 'DB queries per view, active', String( onQueries ), onQueries - offQueries <= BUDGET.addedQueries, `+${ BUDGET.addedQueries } at most` ],
+	[
+		'DB queries per view, active',
+		String( onQueries ),
+		onQueries - offQueries <= BUDGET.addedQueries,
+		`+${ BUDGET.addedQueries } at most`,
+	],
 ];
 
-console.log( `\nQualified Integration benchmark: ${ RUNS } interleaved requests per side, ${ site.url }/\n` );
+console.log(
+	`\nQualified Integration benchmark: ${ RUNS } interleaved requests per side, ${ site.url }/\n`
+);
 for ( const [ label, value, ok, budget ] of figures ) {
-	console.log( `${ label.padEnd( 38 ) }${ value.padStart( 12 ) }  ${ budget ? `${ ok ? 'ok  ' : 'OVER' } budget ${ budget }` : '' }` );
+	console.log(
+		`${ label.padEnd( 38 ) }${ value.padStart( 12 ) }  ${ budget ? `${ ok ? 'ok  ' : 'OVER' } budget ${ budget }` : '' }`
+	);
 }
 process.exit( figures.every( ( [ , , ok ] ) => ok ) ? 0 : 1 );
