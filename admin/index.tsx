@@ -12,6 +12,7 @@ import { createRoot } from '@wordpress/element';
  */
 import { SettingsApp } from './SettingsApp';
 import { readBootData } from './boot-data';
+import './settings.scss';
 
 const container = document.getElementById( 'qualified-integration-settings' );
 if ( container ) {

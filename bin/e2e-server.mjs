@@ -24,8 +24,8 @@ const site = await prepareSite( {
 const muPlugins = join( site.dir, 'wp-content/mu-plugins' );
 mkdirSync( muPlugins, { recursive: true } );
 copyFileSync(
-	join( ROOT, 'tests/fixtures/mu-plugins/qualified-e2e-calls.php' ),
-	join( muPlugins, 'qualified-e2e-calls.php' )
+	join( ROOT, 'tests/fixtures/mu-plugins/qualified-e2e-helper.php' ),
+	join( muPlugins, 'qualified-e2e-helper.php' )
 );
 const server = await serveSite( site.dir, E2E_PORT );
 console.log( `e2e site ready at ${ site.url }` );

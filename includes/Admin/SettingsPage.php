@@ -91,7 +91,8 @@ final class SettingsPage {
 		);
 		wp_enqueue_script( self::SCRIPT_HANDLE );
 		wp_set_script_translations( self::SCRIPT_HANDLE, 'qualified-integration' );
-		wp_enqueue_style( 'wp-components' );
+		wp_enqueue_style( self::SCRIPT_HANDLE, Assets::url( 'admin.css' ), array( 'wp-components' ), Assets::meta( 'admin' )['version'] );
+		wp_style_add_data( self::SCRIPT_HANDLE, 'rtl', 'replace' );
 
 		// Core's own pattern (see the block editor): answer the first GET from the page.
 		$preload = array_reduce( array( self::REST_PATH ), 'rest_preload_api_request', array() );

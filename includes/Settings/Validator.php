@@ -38,7 +38,7 @@ final class Validator {
 
 		$valid = rest_validate_value_from_schema( $value, $properties[ $field ], $field );
 		if ( is_wp_error( $valid ) ) {
-			return $valid;
+			return self::reword( $valid, $field, $value );
 		}
 
 		if ( 'excludeRoles' === $field ) {
@@ -110,6 +110,43 @@ final class Validator {
 				'details' => $details,
 			)
 		);
+	}
+
+	/**
+	 * Replaces core's "does not match pattern ^[A-Za-z0-9]*$" with words an
+	 * admin understands; the pattern stays the rule, in the schema.
+	 *
+	 * @param WP_Error $error Error from core's schema validation.
+	 * @param string   $field Field name.
+	 * @param mixed    $value The value refused.
+	 * @return WP_Error
+	 */
+	private static function reword( WP_Error $error, string $field, $value ): WP_Error {
+		if ( 'rest_invalid_pattern' !== $error->get_error_code() ) {
+			return $error;
+		}
+		$messages = array(
+			/* translators: %s: settings field name. */
+			'token'        => __( '%s may contain only letters and digits (A-Z, a-z, 0-9).', 'qualified-integration' ),
+			/* translators: %s: settings field name. */
+			'excludeRoles' => __( '%s must be a role slug (lowercase letters, digits, "_" and "-").', 'qualified-integration' ),
+		);
+		if ( ! isset( $messages[ $field ] ) ) {
+			return $error;
+		}
+
+		// In a list, name the item at fault, as core does: excludeRoles[2].
+		$name  = $field;
+		$items = Schema::properties()[ $field ]['items'] ?? array();
+		if ( is_array( $value ) && isset( $items['pattern'] ) ) {
+			foreach ( array_values( $value ) as $index => $item ) {
+				if ( ! is_string( $item ) || ! rest_validate_json_schema_pattern( $items['pattern'], $item ) ) {
+					$name = $field . '[' . $index . ']';
+					break;
+				}
+			}
+		}
+		return new WP_Error( 'rest_invalid_pattern', sprintf( $messages[ $field ], $name ) );
 	}
 
 	/**

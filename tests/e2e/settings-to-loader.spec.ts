@@ -70,7 +70,11 @@ test( 'an invalid token is refused with a message naming the field, and nothing 
 
 	await page.getByLabel( 'Site token' ).fill( 'not valid!' );
 	await saveSettings( page );
-	await expectNotice( page, 'error', 'token does not match pattern' );
+	await expectNotice(
+		page,
+		'error',
+		'token may contain only letters and digits'
+	);
 
 	await page.goto( SETTINGS_PATH );
 	await expect( page.getByLabel( 'Site token' ) ).toHaveValue(
@@ -128,4 +132,39 @@ test( 'an editor cannot open the settings screen', async ( { page } ) => {
 	await logIn( page, 'editor' );
 	const response = await page.goto( SETTINGS_PATH );
 	expect( response?.status() ).toBe( 403 );
+} );
+
+test( 'a token set in wp-config.php is shown locked and wins on the page', async ( {
+	page,
+	context,
+} ) => {
+	await context.addCookies( [
+		{
+			name: 'qi_e2e_lock_token',
+			value: 'FromConfig9',
+			url: 'http://127.0.0.1:' + ( process.env.QI_E2E_PORT || '8889' ),
+		},
+	] );
+	await logIn( page );
+	await openSettings( page );
+
+	const token = page.getByLabel( 'Site token' );
+	await expect( token ).toBeDisabled();
+	await expect( token ).toHaveValue( 'FromConfig9' );
+	await expect(
+		page.getByText(
+			'Locked: set by QUALIFIED_INTEGRATION_TOKEN in wp-config.php.'
+		)
+	).toBeVisible();
+
+	// Other fields still save, and the locked one is not sent.
+	await page.getByLabel( 'Load Qualified on public pages' ).check();
+	await page.getByLabel( 'Administrator' ).uncheck();
+	await saveSettings( page );
+	await expectNotice( page, 'success', 'Settings saved.' );
+
+	await page.goto( '/' );
+	await expect(
+		page.locator( 'script[src*="qualified.js"]' )
+	).toHaveAttribute( 'src', /token=FromConfig9/ );
 } );

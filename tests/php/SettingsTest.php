@@ -67,7 +67,7 @@ final class SettingsTest extends TestCase {
 	public function data_invalid_values(): array {
 		$payload = '</script><script>alert(1)</script>';
 		return array(
-			'token with a dash'     => array( 'token', 'abc-123', 'token' ),
+			'token with a dash'     => array( 'token', 'abc-123', 'token may contain only letters and digits' ),
 			'token with a script'   => array( 'token', $payload, 'token' ),
 			'token too long'        => array( 'token', str_repeat( 'a', 101 ), 'token' ),
 			'token not a string'    => array( 'token', array( 'a' ), 'token' ),
