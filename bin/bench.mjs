@@ -10,7 +10,7 @@
  * The budgets below are the performance contract; the script exits 1 when one is exceeded.
  * QI_BENCH_RUNS (default 40) sets the number of measured requests per side.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -42,13 +42,8 @@ const site = await prepareSite( {
 	fresh: true,
 	settings: { token: 'BenchToken1' },
 	constants: { WP_DEBUG: false },
+	muPlugins: [ 'qualified-bench.php' ],
 } );
-const muPlugins = join( site.dir, 'wp-content/mu-plugins' );
-mkdirSync( muPlugins, { recursive: true } );
-copyFileSync(
-	join( ROOT, 'tests/fixtures/mu-plugins/qualified-bench.php' ),
-	join( muPlugins, 'qualified-bench.php' )
-);
 const server = await serveSite( site.dir, PORT );
 
 async function render( pluginOn ) {

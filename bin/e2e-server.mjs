@@ -4,11 +4,8 @@
  * database, with the fake qualified.js and an editor account. Playwright
  * starts it (webServer) and stops it with SIGTERM.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { ensureMariaDB, stopMariaDB } from './lib/mariadb.mjs';
-import { ROOT } from './lib/paths.mjs';
+import { runUntilSignal } from './lib/lifecycle.mjs';
 import { prepareSite, serveSite } from './lib/wordpress.mjs';
 
 export const E2E_PORT = Number( process.env.QI_E2E_PORT || 8889 );
@@ -20,24 +17,14 @@ const site = await prepareSite( {
 	version: process.env.QI_WP_VERSION || undefined,
 	fresh: true,
 	users: [ { login: 'editor', password: 'password', role: 'editor' } ],
+	muPlugins: [ 'qualified-e2e-helper.php' ],
 } );
-const muPlugins = join( site.dir, 'wp-content/mu-plugins' );
-mkdirSync( muPlugins, { recursive: true } );
-copyFileSync(
-	join( ROOT, 'tests/fixtures/mu-plugins/qualified-e2e-helper.php' ),
-	join( muPlugins, 'qualified-e2e-helper.php' )
-);
 const server = await serveSite( site.dir, E2E_PORT );
 console.log( `e2e site ready at ${ site.url }` );
 
-const shutdown = () => {
+runUntilSignal( () => {
 	server.stop();
 	if ( startedDb ) {
 		stopMariaDB();
 	}
-	process.exit( 0 );
-};
-process.on( 'SIGTERM', shutdown );
-process.on( 'SIGINT', shutdown );
-// Stay up until a signal arrives.
-setInterval( () => {}, 60_000 );
+} );

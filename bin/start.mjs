@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { runUntilSignal } from './lib/lifecycle.mjs';
 import { ensureMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { ROOT, WP_BUILDS, WP_DEFAULT } from './lib/paths.mjs';
 import { ADMIN, prepareSite, serveSite } from './lib/wordpress.mjs';
@@ -55,7 +56,7 @@ Qualified Integration dev site (${ WP_BUILDS[ version ].note })
   Assets rebuild on change (wp-scripts start). Ctrl-C stops everything.
 ` );
 
-const shutdown = () => {
+runUntilSignal( () => {
 	server.stop();
 	try {
 		process.kill( -watcher.pid, 'SIGTERM' );
@@ -65,9 +66,4 @@ const shutdown = () => {
 	if ( startedDb ) {
 		stopMariaDB();
 	}
-	process.exit( 0 );
-};
-process.on( 'SIGINT', shutdown );
-process.on( 'SIGTERM', shutdown );
-// Stay up until a signal arrives.
-setInterval( () => {}, 60_000 );
+} );

@@ -6,6 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+	copyFileSync,
 	cpSync,
 	existsSync,
 	mkdirSync,
@@ -132,15 +133,16 @@ function writeConfig( dir, { url, database, constants } ) {
 /**
  * Builds (or reuses) a site and installs WordPress into it.
  *
- * @param {Object}  options
- * @param {string}  options.name         Site name: directory and database suffix.
- * @param {number}  options.port         Port on 127.0.0.1.
- * @param {string}  [options.version]    Key of WP_BUILDS.
- * @param {boolean} [options.fresh]      Reinstall even if installed.
- * @param {Object}  [options.settings]   Plugin settings to store after activation.
- * @param {Object}  [options.constants]  Extra wp-config.php constants.
- * @param {Array}   [options.users]      Extra users: { login, password, role }.
- * @param {boolean} [options.fakeVendor] Load the fake qualified.js from tests/fixtures.
+ * @param {Object}   options
+ * @param {string}   options.name         Site name: directory and database suffix.
+ * @param {number}   options.port         Port on 127.0.0.1.
+ * @param {string}   [options.version]    Key of WP_BUILDS.
+ * @param {boolean}  [options.fresh]      Reinstall even if installed.
+ * @param {Object}   [options.settings]   Plugin settings to store after activation.
+ * @param {Object}   [options.constants]  Extra wp-config.php constants.
+ * @param {Array}    [options.users]      Extra users: { login, password, role }.
+ * @param {boolean}  [options.fakeVendor] Load the fake qualified.js from tests/fixtures.
+ * @param {string[]} [options.muPlugins]  File names in tests/fixtures/mu-plugins to install.
  * @return {Promise<{dir: string, url: string}>} The site.
  */
 export async function prepareSite( {
@@ -152,6 +154,7 @@ export async function prepareSite( {
 	constants = {},
 	users = [],
 	fakeVendor = true,
+	muPlugins = [],
 } ) {
 	const dir = join( WP_HOME_DIR, 'sites', name );
 	const url = `http://127.0.0.1:${ port }`;
@@ -169,6 +172,15 @@ export async function prepareSite( {
 			...constants,
 		},
 	} );
+
+	const muDir = join( dir, 'wp-content/mu-plugins' );
+	mkdirSync( muDir, { recursive: true } );
+	for ( const file of muPlugins ) {
+		copyFileSync(
+			join( ROOT, 'tests/fixtures/mu-plugins', file ),
+			join( muDir, file )
+		);
+	}
 
 	const pluginLink = join( dir, 'wp-content/plugins', PLUGIN_SLUG );
 	if ( ! existsSync( pluginLink ) ) {

@@ -5,7 +5,7 @@
 /**
  * External dependencies
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const SETTINGS_PATH =
 	'/wp-admin/options-general.php?page=qualified-integration';
@@ -66,4 +66,27 @@ export async function fakeQualifiedState(
 			identity: state.identity,
 		};
 	} );
+}
+
+/**
+ * Opens a path as an anonymous visitor (a fresh browser context, no login
+ * cookie) and hands the page to `check`.
+ *
+ * @param browser The browser.
+ * @param path    Path to open.
+ * @param check   Assertions on the page.
+ */
+export async function asVisitor(
+	browser: Browser,
+	path: string,
+	check: ( page: Page ) => Promise< void >
+) {
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		await page.goto( path );
+		await check( page );
+	} finally {
+		await context.close();
+	}
 }

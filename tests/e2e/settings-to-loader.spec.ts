@@ -12,6 +12,7 @@ import { expect, test } from '@playwright/test';
  * Internal dependencies
  */
 import {
+	asVisitor,
 	expectNotice,
 	fakeQualifiedState,
 	logIn,
@@ -32,31 +33,27 @@ test( 'a token saved in the admin screen reaches the loader on the home page', a
 	await saveSettings( page );
 	await expectNotice( page, 'success', 'Settings saved.' );
 
-	// A visitor's view: a fresh context, not logged in.
-	const visitor = await browser.newContext();
-	const home = await visitor.newPage();
-	await home.goto( '/?qi_e2e_calls=1' );
+	await asVisitor( browser, '/?qi_e2e_calls=1', async ( home ) => {
+		const src = await home
+			.locator( 'head script[src*="qualified.js"]' )
+			.getAttribute( 'src' );
+		expect(
+			new URL( src ?? '', 'http://x' ).searchParams.get( 'token' )
+		).toBe( 'E2eToken123' );
+		await expect(
+			home.locator( 'head script#qualified-integration-stub' )
+		).toHaveCount( 1 );
 
-	const src = await home
-		.locator( 'head script[src*="qualified.js"]' )
-		.getAttribute( 'src' );
-	expect( new URL( src ?? '', 'http://x' ).searchParams.get( 'token' ) ).toBe(
-		'E2eToken123'
-	);
-	await expect(
-		home.locator( 'head script#qualified-integration-stub' )
-	).toHaveCount( 1 );
-
-	const state = await fakeQualifiedState( home );
-	expect( state.token ).toBe( 'E2eToken123' );
-	// The runtime's identify call went through the queue or straight to qualified.js, and arrived.
-	expect( state.calls ).toContainEqual( {
-		method: 'identify',
-		args: [ { source: 'wordpress-e2e' } ],
-		known: true,
+		const state = await fakeQualifiedState( home );
+		expect( state.token ).toBe( 'E2eToken123' );
+		// The runtime's identify call went through the queue or straight to qualified.js, and arrived.
+		expect( state.calls ).toContainEqual( {
+			method: 'identify',
+			args: [ { source: 'wordpress-e2e' } ],
+			known: true,
+		} );
+		expect( state.identity ).toEqual( { source: 'wordpress-e2e' } );
 	} );
-	expect( state.identity ).toEqual( { source: 'wordpress-e2e' } );
-	await visitor.close();
 } );
 
 test( 'an invalid token is refused with a message naming the field, and nothing changes', async ( {
@@ -97,13 +94,11 @@ test( 'an excluded role does not get the loader; visitors still do', async ( {
 		0
 	);
 
-	const visitor = await browser.newContext();
-	const home = await visitor.newPage();
-	await home.goto( '/' );
-	await expect( home.locator( 'script[src*="qualified.js"]' ) ).toHaveCount(
-		1
-	);
-	await visitor.close();
+	await asVisitor( browser, '/', async ( home ) => {
+		await expect(
+			home.locator( 'script[src*="qualified.js"]' )
+		).toHaveCount( 1 );
+	} );
 } );
 
 test( 'switching Qualified off removes the loader', async ( {
@@ -116,16 +111,14 @@ test( 'switching Qualified off removes the loader', async ( {
 	await saveSettings( page );
 	await expectNotice( page, 'success', 'Settings saved.' );
 
-	const visitor = await browser.newContext();
-	const home = await visitor.newPage();
-	await home.goto( '/' );
-	await expect( home.locator( 'script[src*="qualified.js"]' ) ).toHaveCount(
-		0
-	);
-	await expect( home.locator( '#qualified-integration-stub' ) ).toHaveCount(
-		0
-	);
-	await visitor.close();
+	await asVisitor( browser, '/', async ( home ) => {
+		await expect(
+			home.locator( 'script[src*="qualified.js"]' )
+		).toHaveCount( 0 );
+		await expect(
+			home.locator( '#qualified-integration-stub' )
+		).toHaveCount( 0 );
+	} );
 } );
 
 test( 'an editor cannot open the settings screen', async ( { page } ) => {

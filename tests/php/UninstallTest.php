@@ -1,0 +1,30 @@
+<?php
+/**
+ * Deleting the plugin removes its data.
+ *
+ * @package QualifiedIntegration
+ */
+
+namespace QualifiedIntegration\Tests;
+
+use QualifiedIntegration\Settings\SettingsRepository;
+
+/**
+ * Uninstall tests; WP_UNINSTALL_PLUGIN is a constant, hence a process of its own.
+ *
+ * @runTestsInSeparateProcesses
+ * @preserveGlobalState disabled
+ */
+final class UninstallTest extends TestCase {
+
+	public function test_uninstall_deletes_the_settings_option(): void {
+		$this->store_settings( array( 'token' => 'Gone1' ) );
+		$this->assertIsArray( get_option( SettingsRepository::OPTION ) );
+
+		define( 'WP_UNINSTALL_PLUGIN', 'qualified-integration/qualified-integration.php' );
+		require QUALIFIED_INTEGRATION_DIR . 'uninstall.php';
+
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->assertNull( get_option( SettingsRepository::OPTION, null ) );
+	}
+}
