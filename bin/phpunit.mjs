@@ -4,13 +4,14 @@
  * version (the oldest we claim and the newest available), each on its own
  * fresh database. Extra arguments go to PHPUnit.
  *
- * QI_WP_VERSIONS=6.5 limits the versions (comma-separated keys of WP_BUILDS).
+ * QI_WP_VERSIONS=6.5 limits the versions (comma-separated keys of WP_BUILDS);
+ * QI_PHP=bin/php74.sh runs them on PHP 7.4 instead of the system PHP.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { ensureMariaDB, stopMariaDB } from './lib/mariadb.mjs';
-import { ROOT, WP_BUILDS } from './lib/paths.mjs';
+import { PHP, ROOT, WP_BUILDS } from './lib/paths.mjs';
 import { prepareSite } from './lib/wordpress.mjs';
 
 const versions = (
@@ -29,9 +30,14 @@ try {
 			fresh: true,
 			fakeVendor: false,
 		} );
-		console.log( `\nPHPUnit on ${ WP_BUILDS[ version ].note }` );
+		const phpVersion = spawnSync( PHP, [ '-r', 'echo PHP_VERSION;' ], {
+			encoding: 'utf8',
+		} ).stdout;
+		console.log(
+			`\nPHPUnit on ${ WP_BUILDS[ version ].note }, PHP ${ phpVersion }`
+		);
 		const result = spawnSync(
-			'php',
+			PHP,
 			[ join( ROOT, 'vendor/bin/phpunit' ), ...process.argv.slice( 2 ) ],
 			{
 				stdio: 'inherit',

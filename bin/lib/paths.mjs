@@ -36,3 +36,11 @@ export const WP_BUILDS = {
 	},
 };
 export const WP_DEFAULT = '6.6';
+
+/**
+ * The PHP binary for sites and tests: `php` on the PATH, or QI_PHP (for
+ * example bin/php74.sh, the oldest PHP the plugin supports).
+ */
+export const PHP = process.env.QI_PHP
+	? resolve( ROOT, process.env.QI_PHP )
+	: 'php';

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { databaseExists, ensureMariaDB, recreateDatabase } from './mariadb.mjs';
 import {
 	DB_SOCKET,
+	PHP,
 	PLUGIN_SLUG,
 	ROOT,
 	WP_BUILDS,
@@ -189,8 +190,9 @@ export async function prepareSite( {
 	const marker = join( dir, '.qi-installed' );
 	if ( fresh || ! existsSync( marker ) || ! databaseExists( database ) ) {
 		recreateDatabase( database );
+		rmSync( join( dir, 'debug.log' ), { force: true } );
 		execFileSync(
-			'php',
+			PHP,
 			[
 				join( ROOT, 'bin/lib/install-site.php' ),
 				dir,
@@ -220,7 +222,7 @@ export async function prepareSite( {
 export async function serveSite( dir, port ) {
 	const log = openSync( join( dir, 'server.log' ), 'a' );
 	const server = spawn(
-		'php',
+		PHP,
 		[
 			'-S',
 			`127.0.0.1:${ port }`,

@@ -21,7 +21,11 @@ import {
 	SETTINGS_PATH,
 } from './helpers';
 
+import { expectNoPluginPhpErrors } from './php-log';
+
 test.describe.configure( { mode: 'serial' } );
+
+test.afterAll( expectNoPluginPhpErrors );
 
 test( 'a token saved in the admin screen reaches the loader on the home page', async ( {
 	page,
