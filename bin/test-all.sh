@@ -3,7 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n=== %s\n' "$*"; }
+steps=0
+step() {
+	steps=$((steps + 1))
+	printf '\n=== %s\n' "$*"
+}
 
 step "build (wp-scripts)"
 npx wp-scripts build
@@ -38,3 +42,6 @@ QI_WP_VERSION=6.6 npx playwright test -c tests/e2e/playwright.config.ts
 
 step "Playwright + Chromium against real WordPress 6.5 on PHP 7.4"
 QI_PHP=bin/php74.sh QI_WP_VERSION=6.5 npx playwright test -c tests/e2e/playwright.config.ts
+
+# set -e stopped at the first failing step, so reaching here means all passed.
+printf '\nsteps: %d passed, 0 failed\n' "$steps"
