@@ -46,6 +46,13 @@ final class Loader {
 	private $load = null;
 
 	/**
+	 * Settings in force for this request, read once by should_load().
+	 *
+	 * @var array<string, mixed>
+	 */
+	private $settings = array();
+
+	/**
 	 * Constructor.
 	 *
 	 * @param SettingsRepository $repository Settings repository.
@@ -70,7 +77,8 @@ final class Loader {
 	 */
 	private function should_load(): bool {
 		if ( null === $this->load ) {
-			$this->load = Visibility::should_load( $this->repository->get() );
+			$this->settings = $this->repository->get();
+			$this->load     = Visibility::should_load( $this->settings );
 		}
 		return $this->load;
 	}
@@ -105,7 +113,7 @@ final class Loader {
 		if ( ! $this->should_load() ) {
 			return;
 		}
-		$settings = $this->repository->get();
+		$settings = $this->settings;
 
 		// phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- The vendor versions its own file; a ?ver= would only split caches.
 		wp_enqueue_script(
