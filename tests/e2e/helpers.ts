@@ -16,8 +16,12 @@ export async function logIn(
 	password = 'password'
 ) {
 	await page.goto( '/wp-login.php' );
+	// wp-login.php moves focus to the username field 200 ms after load; typing
+	// before that can land the password in the username field.
+	await expect( page.locator( '#user_login' ) ).toBeFocused();
 	await page.locator( '#user_login' ).fill( user );
 	await page.locator( '#user_pass' ).fill( password );
+	await expect( page.locator( '#user_login' ) ).toHaveValue( user );
 	await page.locator( '#wp-submit' ).click();
 	await expect( page ).toHaveURL( /\/wp-admin\/?/ );
 }
