@@ -1,7 +1,7 @@
 <?php
 /**
  * Installs WordPress into an empty database and activates the plugin.
- * Run from the command line by WordPress.mjs: php install-site.php SITE_DIR JSON_OPTIONS.
+ * Run from the command line by prepareSite() in bin/lib: php install-site.php SITE_DIR JSON_OPTIONS.
  *
  * @package QualifiedIntegration
  */

@@ -47,6 +47,24 @@ export async function expectNotice(
 	).toContainText( text );
 }
 
+/**
+ * Logs in as admin, makes a change on the settings screen, saves it and
+ * waits for the success notice.
+ *
+ * @param page The page.
+ * @param edit Changes the form.
+ */
+export async function changeSettings(
+	page: Page,
+	edit: () => Promise< void >
+) {
+	await logIn( page );
+	await openSettings( page );
+	await edit();
+	await saveSettings( page );
+	await expectNotice( page, 'success', 'Settings saved.' );
+}
+
 /** What the fake qualified.js recorded, once it has loaded. */
 export interface FakeQualifiedState {
 	token: string | null;

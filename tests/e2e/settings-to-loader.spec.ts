@@ -13,6 +13,7 @@ import { expect, test } from '@playwright/test';
  */
 import {
 	asVisitor,
+	changeSettings,
 	expectNotice,
 	fakeQualifiedState,
 	logIn,
@@ -31,11 +32,9 @@ test( 'a token saved in the admin screen reaches the loader on the home page', a
 	page,
 	browser,
 } ) => {
-	await logIn( page );
-	await openSettings( page );
-	await page.getByLabel( 'Site token' ).fill( 'E2eToken123' );
-	await saveSettings( page );
-	await expectNotice( page, 'success', 'Settings saved.' );
+	await changeSettings( page, () =>
+		page.getByLabel( 'Site token' ).fill( 'E2eToken123' )
+	);
 
 	await asVisitor( browser, '/?qi_e2e_calls=1', async ( home ) => {
 		const src = await home
@@ -87,11 +86,9 @@ test( 'an excluded role does not get the loader; visitors still do', async ( {
 	page,
 	browser,
 } ) => {
-	await logIn( page );
-	await openSettings( page );
-	await page.getByLabel( 'Administrator' ).check();
-	await saveSettings( page );
-	await expectNotice( page, 'success', 'Settings saved.' );
+	await changeSettings( page, () =>
+		page.getByLabel( 'Administrator' ).check()
+	);
 
 	await page.goto( '/' );
 	await expect( page.locator( 'script[src*="qualified.js"]' ) ).toHaveCount(
@@ -109,11 +106,9 @@ test( 'switching Qualified off removes the loader', async ( {
 	page,
 	browser,
 } ) => {
-	await logIn( page );
-	await openSettings( page );
-	await page.getByLabel( 'Load Qualified on public pages' ).uncheck();
-	await saveSettings( page );
-	await expectNotice( page, 'success', 'Settings saved.' );
+	await changeSettings( page, () =>
+		page.getByLabel( 'Load Qualified on public pages' ).uncheck()
+	);
 
 	await asVisitor( browser, '/', async ( home ) => {
 		await expect(
@@ -134,13 +129,10 @@ test( 'an editor cannot open the settings screen', async ( { page } ) => {
 test( 'a token set in wp-config.php is shown locked and wins on the page', async ( {
 	page,
 	context,
+	baseURL,
 } ) => {
 	await context.addCookies( [
-		{
-			name: 'qi_e2e_lock_token',
-			value: 'FromConfig9',
-			url: 'http://127.0.0.1:' + ( process.env.QI_E2E_PORT || '8889' ),
-		},
+		{ name: 'qi_e2e_lock_token', value: 'FromConfig9', url: baseURL ?? '' },
 	] );
 	await logIn( page );
 	await openSettings( page );
