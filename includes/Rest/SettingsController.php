@@ -104,7 +104,7 @@ final class SettingsController extends WP_REST_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_item( $request ) {
-		return rest_ensure_response( $this->prepare_payload() );
+		return rest_ensure_response( $this->prepare_payload( $this->repository->get() ) );
 	}
 
 	/**
@@ -117,27 +117,18 @@ final class SettingsController extends WP_REST_Controller {
 		$body    = $request->get_json_params();
 		$changes = is_array( $body ) ? $body : $request->get_body_params();
 
-		$unknown = array_diff( array_keys( $changes ), array_keys( Schema::editable_properties() ) );
-		if ( ! empty( $unknown ) ) {
-			$errors = array();
-			foreach ( $unknown as $field ) {
-				// validate_field() words the refusal of a field that is not editable.
-				$errors[ (string) $field ] = Validator::validate_field( null, (string) $field );
-			}
-			return Validator::to_rest_error( $errors );
-		}
-
-		// Values are taken from the request after core validated and sanitised them against the args.
+		// Core has validated and sanitised the known fields against the args; unknown and
+		// read-only ones come through raw, and the repository refuses them by name.
 		$values = array();
 		foreach ( array_keys( $changes ) as $field ) {
 			$values[ $field ] = $request->get_param( $field );
 		}
 
-		$result = $this->repository->update( $values );
-		if ( is_wp_error( $result ) ) {
-			return $result;
+		$settings = $this->repository->update( $values );
+		if ( is_wp_error( $settings ) ) {
+			return $settings;
 		}
-		return rest_ensure_response( $this->prepare_payload() );
+		return rest_ensure_response( $this->prepare_payload( $settings ) );
 	}
 
 	/**
@@ -200,9 +191,10 @@ final class SettingsController extends WP_REST_Controller {
 	/**
 	 * The response body: the settings in force and the locks.
 	 *
+	 * @param array<string, mixed> $settings Settings in force.
 	 * @return array{settings: array<string, mixed>, locked: array<string, array{constant: string, error: string|null}>}
 	 */
-	private function prepare_payload(): array {
+	private function prepare_payload( array $settings ): array {
 		$locked = array();
 		foreach ( Constants::locks() as $field => $lock ) {
 			$locked[ $field ] = array(
@@ -211,7 +203,7 @@ final class SettingsController extends WP_REST_Controller {
 			);
 		}
 		return array(
-			'settings' => $this->repository->get(),
+			'settings' => $settings,
 			'locked'   => (object) $locked,
 		);
 	}
