@@ -47,18 +47,16 @@ export function SettingsApp( { boot }: { boot: AdminBootData } ) {
 	const [ saving, setSaving ] = useState( false );
 	const [ feedback, setFeedback ] = useState< Feedback | null >( null );
 
+	const showError = ( error: unknown ) =>
+		setFeedback( { status: 'error', messages: errorMessages( error ) } );
+
 	useEffect( () => {
 		fetchSettings( boot.restPath )
 			.then( ( payload ) => {
 				setSaved( payload );
 				setDraft( editable( payload ) );
 			} )
-			.catch( ( error: unknown ) =>
-				setFeedback( {
-					status: 'error',
-					messages: errorMessages( error ),
-				} )
-			);
+			.catch( showError );
 	}, [ boot.restPath ] );
 
 	if ( ! saved || ! draft ) {
@@ -120,12 +118,7 @@ export function SettingsApp( { boot }: { boot: AdminBootData } ) {
 					],
 				} );
 			} )
-			.catch( ( error: unknown ) =>
-				setFeedback( {
-					status: 'error',
-					messages: errorMessages( error ),
-				} )
-			)
+			.catch( showError )
 			.finally( () => setSaving( false ) );
 	};
 
