@@ -12,7 +12,7 @@ export const E2E_PORT = Number( process.env.QI_E2E_PORT || 8889 );
 
 const startedDb = await ensureMariaDB();
 const site = await prepareSite( {
-	name: 'e2e',
+	name: `${ process.env.QI_SITE_PREFIX || '' }e2e`,
 	port: E2E_PORT,
 	version: process.env.QI_WP_VERSION || undefined,
 	fresh: true,

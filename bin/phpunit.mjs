@@ -21,7 +21,8 @@ const startedDb = await ensureMariaDB();
 let failed = false;
 try {
 	for ( const version of versions ) {
-		const name = `phpunit-${ version.replace( /\W/g, '' ) }`;
+		// QI_SITE_PREFIX keeps parallel runs (CI steps, several checkouts' users) on separate sites.
+		const name = `${ process.env.QI_SITE_PREFIX || '' }phpunit-${ version.replace( /\W/g, '' ) }`;
 		// Port 9 (discard) is never served: these sites are only loaded in-process by PHPUnit.
 		const site = await prepareSite( {
 			name,
