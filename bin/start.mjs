@@ -2,10 +2,11 @@
 /**
  * `npm start`: a local WordPress on 127.0.0.1 with the plugin active and
  * configured, assets rebuilt on change. Everything comes from the package
- * registries (WordPress from npm, PHP and MariaDB from Debian); nothing is
+ * registries (WordPress from Debian or npm, PHP and MariaDB from Debian); nothing is
  * downloaded from the web. Ctrl-C stops it all.
  *
- * QI_PORT (default 8888) and QI_WP_VERSION (6.5 or 6.6) adjust it;
+ * QI_PORT (default 8888) and QI_WP_VERSION (7.1, the default, or 6.5, also
+ * spelled current and oldest) adjust it;
  * QI_FRESH=1 reinstalls the site from scratch.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,11 +15,16 @@ import { join } from 'node:path';
 
 import { runUntilSignal } from './lib/lifecycle.mjs';
 import { ensureMariaDB, stopMariaDB } from './lib/mariadb.mjs';
-import { ROOT, WP_BUILDS, WP_DEFAULT } from './lib/paths.mjs';
-import { ADMIN, prepareSite, serveSite } from './lib/wordpress.mjs';
+import { ROOT, WP_BUILDS } from './lib/paths.mjs';
+import {
+	ADMIN,
+	prepareSite,
+	serveSite,
+	wordpressVersion,
+} from './lib/wordpress.mjs';
 
 const port = Number( process.env.QI_PORT || 8888 );
-const version = process.env.QI_WP_VERSION || WP_DEFAULT;
+const version = wordpressVersion( process.env.QI_WP_VERSION );
 const wpScripts = join( ROOT, 'node_modules/.bin/wp-scripts' );
 
 if ( ! existsSync( join( ROOT, 'build/frontend.asset.php' ) ) ) {

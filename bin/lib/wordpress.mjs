@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 
+import { debianWordPressTree } from './debian-wordpress.mjs';
 import { databaseExists, ensureMariaDB, recreateDatabase } from './mariadb.mjs';
 import {
 	DB_SOCKET,
@@ -27,6 +28,7 @@ import {
 	WP_BUILDS,
 	WP_DEFAULT,
 	WP_HOME_DIR,
+	WP_OLDEST,
 } from './paths.mjs';
 
 const BUILDS_DIR = join( ROOT, 'node_modules/@wp-playground/wordpress-builds' );
@@ -48,7 +50,22 @@ export function fakeScriptUrl( url ) {
 }
 
 /**
- * Unpacks a WordPress build: the archive holds the PHP files, public/ the static assets.
+ * The WordPress version a variable names: a key of WP_BUILDS, or "oldest" / "current".
+ *
+ * @param {string|undefined} name QI_WP_VERSION and the like.
+ * @return {string} A key of WP_BUILDS.
+ */
+export function wordpressVersion( name ) {
+	if ( ! name || name === 'current' ) {
+		return WP_DEFAULT;
+	}
+	return name === 'oldest' ? WP_OLDEST : name;
+}
+
+/**
+ * Puts a WordPress build's files into a site directory: from Debian's
+ * packages (a tree built once under .wp/debian) or from the npm archive
+ * (the zip holds the PHP files, public/ the static assets).
  *
  * @param {string} version A key of WP_BUILDS.
  * @param {string} dir     Target directory.
@@ -61,25 +78,27 @@ export function unpackWordPress( version, dir ) {
 		);
 	}
 	const marker = join( dir, '.qi-wordpress-build' );
-	if (
-		existsSync( marker ) &&
-		readFileSync( marker, 'utf8' ) === build.file
-	) {
+	const id = build.debian ? JSON.stringify( build.debian ) : build.file;
+	if ( existsSync( marker ) && readFileSync( marker, 'utf8' ) === id ) {
 		return;
 	}
 	rmSync( dir, { recursive: true, force: true } );
 	mkdirSync( dir, { recursive: true } );
-	execFileSync( 'unzip', [
-		'-q',
-		'-o',
-		join( BUILDS_DIR, 'src/wordpress', `${ build.file }.zip` ),
-		'-d',
-		dir,
-	] );
-	cpSync( join( BUILDS_DIR, 'public', build.file ), dir, {
-		recursive: true,
-	} );
-	writeFileSync( marker, build.file );
+	if ( build.debian ) {
+		cpSync( debianWordPressTree( build.debian ), dir, { recursive: true } );
+	} else {
+		execFileSync( 'unzip', [
+			'-q',
+			'-o',
+			join( BUILDS_DIR, 'src/wordpress', `${ build.file }.zip` ),
+			'-d',
+			dir,
+		] );
+		cpSync( join( BUILDS_DIR, 'public', build.file ), dir, {
+			recursive: true,
+		} );
+	}
+	writeFileSync( marker, id );
 }
 
 function phpString( value ) {
@@ -137,7 +156,7 @@ function writeConfig( dir, { url, database, constants } ) {
  * @param {Object}   options
  * @param {string}   options.name         Site name: directory and database suffix.
  * @param {number}   options.port         Port on 127.0.0.1.
- * @param {string}   [options.version]    Key of WP_BUILDS.
+ * @param {string}   [options.version]    Key of WP_BUILDS, or oldest / current.
  * @param {boolean}  [options.fresh]      Reinstall even if installed.
  * @param {Object}   [options.settings]   Plugin settings to store after activation.
  * @param {Object}   [options.constants]  Extra wp-config.php constants.
@@ -162,7 +181,7 @@ export async function prepareSite( {
 	const database = `qi_${ name.replace( /\W/g, '_' ) }`;
 
 	await ensureMariaDB();
-	unpackWordPress( version, dir );
+	unpackWordPress( wordpressVersion( version ), dir );
 	writeConfig( dir, {
 		url,
 		database,

@@ -23,24 +23,24 @@ final class LoaderTest extends TestCase {
 	}
 
 	public function test_public_page_gets_stub_vendor_script_config_and_runtime_in_order(): void {
-		$head = $this->render_head();
+		$head    = $this->render_head();
+		$scripts = ScriptTags::all( $head );
 
-		$stub    = strpos( $head, '<script id="qualified-integration-stub">' );
-		$vendor  = strpos( $head, 'https://js.qualified.com/qualified.js?token=Tok3n' );
-		$config  = strpos( $head, 'window.qualifiedIntegrationConfig = {"calls":[]};' );
-		$runtime = strpos( $head, 'build/frontend.js' );
+		$stub    = ScriptTags::index_of( $scripts, 'QualifiedObject' );
+		$vendor  = ScriptTags::index_of( $scripts, 'https://js.qualified.com/qualified.js?token=Tok3n' );
+		$config  = ScriptTags::index_of( $scripts, 'window.qualifiedIntegrationConfig = ' );
+		$runtime = ScriptTags::index_of( $scripts, 'build/frontend.js' );
 
-		$this->assertNotFalse( $stub, $head );
-		$this->assertNotFalse( $vendor, $head );
-		$this->assertNotFalse( $config, $head );
-		$this->assertNotFalse( $runtime, $head );
-		$this->assertLessThan( $vendor, $stub );
-		$this->assertLessThan( $runtime, $config );
-		$this->assertStringContainsString( 'QualifiedObject', $head );
-		// phpcs:disable WordPress.WP.EnqueuedResources.NonEnqueuedScript -- Patterns that match printed tags.
-		$this->assertMatchesRegularExpression( '#<script src="[^"]*qualified\.js\?token=Tok3n"[^>]*\basync\b#', $head );
-		$this->assertMatchesRegularExpression( '#<script src="[^"]*build/frontend\.js[^"]*"[^>]*\bdefer\b#', $head );
-		// phpcs:enable
+		foreach ( compact( 'stub', 'vendor', 'config', 'runtime' ) as $name => $index ) {
+			$this->assertGreaterThanOrEqual( 0, $index, "No $name script in:\n$head" );
+		}
+		$this->assertSame( 'qualified-integration-stub', $scripts[ $stub ]['id'] );
+		$this->assertLessThan( $vendor, $stub, 'The stub comes before qualified.js.' );
+		$this->assertLessThan( $runtime, $config, 'The config comes before the runtime.' );
+		$this->assertTrue( $scripts[ $vendor ]['async'], 'qualified.js loads async.' );
+		$this->assertFalse( $scripts[ $vendor ]['defer'] );
+		$this->assertTrue( $scripts[ $runtime ]['defer'], 'The runtime loads deferred.' );
+		$this->assertSame( '', $scripts[ $runtime ]['text'] );
 	}
 
 	public function test_stub_is_the_first_thing_wp_head_prints(): void {
