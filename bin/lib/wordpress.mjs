@@ -195,7 +195,8 @@ export async function prepareSite( {
 
 	const muDir = join( dir, 'wp-content/mu-plugins' );
 	mkdirSync( muDir, { recursive: true } );
-	for ( const file of muPlugins ) {
+	// Every local site is offline: no update checks filling debug.log.
+	for ( const file of [ 'qualified-offline-site.php', ...muPlugins ] ) {
 		copyFileSync(
 			join( ROOT, 'tests/fixtures/mu-plugins', file ),
 			join( muDir, file )

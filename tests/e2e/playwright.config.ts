@@ -17,7 +17,8 @@ export default defineConfig( {
 	retries: 0,
 	timeout: 60_000,
 	reporter: process.env.CI ? 'list' : [ [ 'list' ] ],
-	outputDir: '../../artifacts/e2e',
+	// One folder per lane (bin/test-all.sh runs two at once).
+	outputDir: `../../artifacts/e2e-${ process.env.QI_SITE_PREFIX || 'default' }`,
 	use: {
 		baseURL: `http://127.0.0.1:${ port }`,
 		trace: 'retain-on-failure',
