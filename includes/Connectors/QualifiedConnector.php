@@ -1,0 +1,163 @@
+<?php
+/**
+ * Qualified in WordPress 7's Settings -> Connectors screen.
+ *
+ * @package QualifiedIntegration
+ */
+
+namespace QualifiedIntegration\Connectors;
+
+use QualifiedIntegration\Settings\Constants;
+use QualifiedIntegration\Settings\Schema;
+use QualifiedIntegration\Settings\SettingsRepository;
+use WP_Connector_Registry;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers Qualified as a connector (WordPress 7.0+), so site owners find it
+ * under Settings -> Connectors next to the other services the site talks to,
+ * with its logo, where the token comes from and the constant that may hold it.
+ *
+ * The Connectors screen edits an API key through a registered setting (read
+ * and written with /wp/v2/settings). The token must keep living in the
+ * plugin's one settings object, so that setting is virtual: reading it returns
+ * the token in force, and writing it goes through the settings repository
+ * (validation, locks) and stores nothing of its own.
+ *
+ * Feature-detected: on WordPress before 7.0 there is no registry and this
+ * service adds no hook.
+ */
+final class QualifiedConnector {
+
+	/**
+	 * Connector ID in core's registry.
+	 */
+	const ID = 'qualified';
+
+	/**
+	 * The virtual setting the Connectors screen reads and writes.
+	 */
+	const SETTING = 'qualified_integration_token';
+
+	/**
+	 * Where a Qualified admin finds the site token.
+	 */
+	const CREDENTIALS_URL = 'https://app.qualified.com/';
+
+	/**
+	 * Settings repository.
+	 *
+	 * @var SettingsRepository
+	 */
+	private $repository;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SettingsRepository $repository Settings repository.
+	 */
+	public function __construct( SettingsRepository $repository ) {
+		$this->repository = $repository;
+	}
+
+	/**
+	 * Whether this WordPress has the Connectors API (7.0+).
+	 *
+	 * @return bool
+	 */
+	public static function is_supported(): bool {
+		return class_exists( WP_Connector_Registry::class, false );
+	}
+
+	/**
+	 * Hooks the connector, the virtual setting and its read/write path.
+	 */
+	public function register(): void {
+		if ( ! self::is_supported() ) {
+			return;
+		}
+		add_action( 'wp_connectors_init', array( $this, 'register_connector' ) );
+		// Before core's own registration of connector settings (init, 20), which then leaves ours alone.
+		add_action( 'init', array( $this, 'register_setting' ), 19 );
+		add_filter( 'pre_option_' . self::SETTING, array( $this, 'read_token' ) );
+		add_filter( 'pre_update_option_' . self::SETTING, array( $this, 'write_token' ), 10, 2 );
+	}
+
+	/**
+	 * Adds Qualified to core's connector registry.
+	 *
+	 * @param WP_Connector_Registry $registry Connector registry.
+	 */
+	public function register_connector( $registry ): void {
+		if ( ! $registry instanceof WP_Connector_Registry || $registry->is_registered( self::ID ) ) {
+			return;
+		}
+		$registry->register(
+			self::ID,
+			array(
+				'name'           => 'Qualified',
+				'description'    => __( 'The Qualified messenger on your pages: chat with visitors and book meetings. Needs your Qualified site token.', 'qualified-integration' ),
+				'logo_url'       => plugins_url( 'assets/connector-logo.svg', QUALIFIED_INTEGRATION_FILE ),
+				'type'           => 'messaging',
+				'plugin'         => array(
+					'file'      => plugin_basename( QUALIFIED_INTEGRATION_FILE ),
+					'is_active' => '__return_true',
+				),
+				'authentication' => array(
+					'method'          => 'api_key',
+					'credentials_url' => self::CREDENTIALS_URL,
+					'setting_name'    => self::SETTING,
+					'constant_name'   => Constants::name_for( 'token' ),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Registers the virtual setting with the token's own schema, so that
+	 * /wp/v2/settings refuses a bad token with a 400 before anything runs.
+	 */
+	public function register_setting(): void {
+		$token = Schema::properties()['token'] ?? array();
+		register_setting(
+			'connectors',
+			self::SETTING,
+			array(
+				'type'         => 'string',
+				'label'        => __( 'Qualified site token', 'qualified-integration' ),
+				'description'  => __( 'The site token from Qualified. Stored in the Qualified Integration settings.', 'qualified-integration' ),
+				'default'      => '',
+				'show_in_rest' => array(
+					'schema' => array_intersect_key( $token, array_flip( array( 'type', 'pattern', 'maxLength' ) ) ),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Reading the virtual setting gives the token in force.
+	 *
+	 * @return string
+	 */
+	public function read_token(): string {
+		$settings = $this->repository->get();
+		return is_string( $settings['token'] ?? null ) ? $settings['token'] : '';
+	}
+
+	/**
+	 * Writing the virtual setting changes the plugin's settings object and
+	 * stores nothing else: returning the old value makes update_option() stop
+	 * there. A refused value (a lock, a bad token) changes nothing.
+	 *
+	 * @param mixed $value     New value.
+	 * @param mixed $old_value Value before (the token in force).
+	 * @return mixed
+	 */
+	public function write_token( $value, $old_value ) {
+		if ( is_string( $value ) && $value !== $old_value ) {
+			$this->repository->update( array( 'token' => $value ) );
+		}
+		return $old_value;
+	}
+}
