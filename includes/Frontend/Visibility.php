@@ -25,8 +25,7 @@ final class Visibility {
 	 * @return bool
 	 */
 	public static function should_load( array $settings ): bool {
-		$load = ! empty( $settings['enabled'] )
-			&& '' !== (string) ( $settings['token'] ?? '' )
+		$load = self::is_configured( $settings )
 			&& ! is_admin()
 			&& ! is_feed()
 			&& ! is_embed()
@@ -39,6 +38,17 @@ final class Visibility {
 		 * @param array<string, mixed> $settings Settings in force.
 		 */
 		return (bool) apply_filters( 'qualified_integration_should_load', $load, $settings );
+	}
+
+	/**
+	 * Whether the settings turn Qualified on at all: enabled (a real true;
+	 * anything else fails closed) and a token. The admin's status uses it too.
+	 *
+	 * @param array<string, mixed> $settings Settings in force.
+	 * @return bool
+	 */
+	public static function is_configured( array $settings ): bool {
+		return true === ( $settings['enabled'] ?? false ) && '' !== (string) ( $settings['token'] ?? '' );
 	}
 
 	/**

@@ -10,6 +10,7 @@ namespace QualifiedIntegration\Rest;
 use QualifiedIntegration\Settings\Constants;
 use QualifiedIntegration\Settings\Schema;
 use QualifiedIntegration\Settings\SettingsRepository;
+use QualifiedIntegration\Settings\Status;
 use QualifiedIntegration\Settings\Validator;
 use WP_Error;
 use WP_REST_Controller;
@@ -22,9 +23,14 @@ defined( 'ABSPATH' ) || exit;
 /**
  * GET and POST /qualified-integration/v1/settings.
  *
- * Reads return the settings in force plus which fields wp-config.php locks.
- * Writes take a partial object; it is applied whole or not at all, and every
- * error names its field (rest_invalid_param, HTTP 400).
+ * Reads return the settings in force, which fields wp-config.php locks, the
+ * revision (also the ETag header), whether Qualified is live and which
+ * stored or constant values were refused. Writes take a partial JSON object,
+ * validated RAW (core's argument handling is off for this route: it skips
+ * null and coerces types); it is applied whole or not at all, every error
+ * names its path (rest_invalid_param, HTTP 400), and a write made on a stale
+ * revision (If-Match header or body `revision`) is refused with 409
+ * qualified_integration_conflict and the current payload in data.current.
  */
 final class SettingsController extends WP_REST_Controller {
 
@@ -70,7 +76,8 @@ final class SettingsController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::EDITABLE,
 					'callback'            => array( $this, 'update_item' ),
 					'permission_callback' => array( $this, 'update_item_permissions_check' ),
-					'args'                => $this->get_endpoint_args_for_item_schema( WP_REST_Server::EDITABLE ),
+					// No 'args': core would coerce values and skip null, and its sanitize
+					// step warns on a scalar JSON body. update_item() validates the raw body.
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -104,7 +111,7 @@ final class SettingsController extends WP_REST_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_item( $request ) {
-		return rest_ensure_response( $this->prepare_payload( $this->repository->get() ) );
+		return $this->respond( $this->repository->get() );
 	}
 
 	/**
@@ -114,21 +121,84 @@ final class SettingsController extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function update_item( $request ) {
-		$body    = $request->get_json_params();
-		$changes = is_array( $body ) ? $body : $request->get_body_params();
-
-		// Core has validated and sanitised the known fields against the args; unknown and
-		// read-only ones come through raw, and the repository refuses them by name.
-		$values = array();
-		foreach ( array_keys( $changes ) as $field ) {
-			$values[ $field ] = $request->get_param( $field );
+		$changes = $this->read_body( $request );
+		if ( is_wp_error( $changes ) ) {
+			return $changes;
 		}
 
-		$settings = $this->repository->update( $values );
+		$expected = $request->get_header( 'If-Match' );
+		if ( array_key_exists( 'revision', $changes ) ) {
+			if ( ! is_string( $changes['revision'] ) ) {
+				return Validator::to_rest_error(
+					array( 'revision' => __( 'revision: must be the text the last read returned.', 'qualified-integration' ) )
+				);
+			}
+			$expected = $expected ?? $changes['revision'];
+			unset( $changes['revision'] );
+		}
+
+		$settings = $this->repository->update( $changes, $expected );
 		if ( is_wp_error( $settings ) ) {
+			if ( 'qualified_integration_conflict' === $settings->get_error_code() ) {
+				$settings->add_data(
+					array(
+						'status'  => 409,
+						'current' => $this->prepare_payload( $this->repository->get() ),
+					)
+				);
+			}
 			return $settings;
 		}
-		return rest_ensure_response( $this->prepare_payload( $settings ) );
+		return $this->respond( $settings );
+	}
+
+	/**
+	 * The change the client sent: a JSON object (or form fields), as sent.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return array<string, mixed>|WP_Error
+	 */
+	private function read_body( WP_REST_Request $request ) {
+		if ( ! $request->is_json_content_type() ) {
+			$fields = $request->get_body_params();
+			return empty( $fields ) ? $this->not_an_object() : $fields;
+		}
+		// Core has refused malformed JSON already; decoding again tells "{}" from "[]".
+		$decoded = json_decode( (string) $request->get_body() );
+		if ( ! $decoded instanceof \stdClass ) {
+			return $this->not_an_object();
+		}
+		return (array) $request->get_json_params();
+	}
+
+	/**
+	 * The answer to a body that is not an object ("token", 42, [], null, nothing).
+	 *
+	 * @return WP_Error
+	 */
+	private function not_an_object(): WP_Error {
+		return new WP_Error(
+			'rest_invalid_param',
+			__( 'Send the settings to change as a JSON object, for example {"token":"AbCd1234"}.', 'qualified-integration' ),
+			array(
+				'status'  => 400,
+				'params'  => (object) array(),
+				'details' => (object) array(),
+			)
+		);
+	}
+
+	/**
+	 * A 200 answer with the payload and the revision as ETag.
+	 *
+	 * @param array<string, mixed> $settings Settings in force.
+	 * @return WP_REST_Response
+	 */
+	private function respond( array $settings ): WP_REST_Response {
+		$payload  = $this->prepare_payload( $settings );
+		$response = new WP_REST_Response( $payload );
+		$response->header( 'ETag', '"' . $payload['revision'] . '"' );
+		return $response;
 	}
 
 	/**
@@ -157,54 +227,59 @@ final class SettingsController extends WP_REST_Controller {
 					'readonly'    => true,
 					'context'     => array( 'view', 'edit' ),
 				),
+				'revision' => array(
+					'description' => __( 'Version of the stored settings; send it back in If-Match.', 'qualified-integration' ),
+					'type'        => 'string',
+					'readonly'    => true,
+					'context'     => array( 'view', 'edit' ),
+				),
+				'status'   => array(
+					'description' => __( 'Whether Qualified loads for the current user, and why not.', 'qualified-integration' ),
+					'type'        => 'object',
+					'readonly'    => true,
+					'context'     => array( 'view', 'edit' ),
+				),
+				'problems' => array(
+					'description' => __( 'Stored or constant values that were refused and replaced.', 'qualified-integration' ),
+					'type'        => 'array',
+					'readonly'    => true,
+					'context'     => array( 'view', 'edit' ),
+				),
 			),
 		);
 		return $this->add_additional_fields_schema( $this->schema );
 	}
 
 	/**
-	 * Write arguments: one per editable field, with the field's own schema.
-	 *
-	 * @param string $method HTTP method of the request.
-	 * @return array<string, array<string, mixed>>
-	 */
-	public function get_endpoint_args_for_item_schema( $method = WP_REST_Server::CREATABLE ) {
-		$args = array();
-		foreach ( Schema::editable_properties() as $field => $property ) {
-			unset( $property['default'] );
-			$args[ $field ] = array_merge(
-				$property,
-				array(
-					'required'          => false,
-					'validate_callback' => static function ( $value, $request, $param ) {
-						return Validator::validate_field( $value, $param );
-					},
-					'sanitize_callback' => static function ( $value, $request, $param ) {
-						return Validator::sanitize_field( $value, $param );
-					},
-				)
-			);
-		}
-		return $args;
-	}
-
-	/**
-	 * The response body: the settings in force and the locks.
+	 * The response body: the settings in force, the locks, the revision, the
+	 * status and the refused values.
 	 *
 	 * @param array<string, mixed> $settings Settings in force.
-	 * @return array{settings: array<string, mixed>, locked: array<string, array{constant: string, error: string|null}>}
+	 * @return array{settings: array<string, mixed>, locked: object, revision: string, status: array<string, mixed>, problems: array<int, array{field: string, message: string}>}
 	 */
 	private function prepare_payload( array $settings ): array {
+		$locks  = Constants::locks();
 		$locked = array();
-		foreach ( Constants::locks() as $field => $lock ) {
+		foreach ( $locks as $field => $lock ) {
 			$locked[ $field ] = array(
 				'constant' => $lock['constant'],
 				'error'    => $lock['error'],
 			);
 		}
+		$problems = $this->repository->problems();
+		$list     = array();
+		foreach ( $problems as $path => $message ) {
+			$list[] = array(
+				'field'   => (string) $path,
+				'message' => $message,
+			);
+		}
 		return array(
 			'settings' => $settings,
 			'locked'   => (object) $locked,
+			'revision' => $this->repository->revision(),
+			'status'   => Status::of( $settings, $problems, $locks, wp_get_current_user() ),
+			'problems' => $list,
 		);
 	}
 

@@ -32,34 +32,32 @@ final class Constants {
 	}
 
 	/**
-	 * Every field a constant locks, with the constant's name, its value when
-	 * valid, and the validation message when not. An invalid constant still
-	 * locks its field (the admin must fix wp-config.php, not override it),
-	 * but its value is replaced by the field's default.
+	 * Every field a constant locks, with the constant's name, the value in
+	 * force and the validation message when the constant was refused. An
+	 * invalid constant still locks its field (the admin must fix
+	 * wp-config.php, not override it). Its value is checked raw and strictly
+	 * (QUALIFIED_INTEGRATION_ENABLED 'off', 'no' or 'yes' is not a boolean;
+	 * a token "Abc\n" is not a token), and replaced by what
+	 * Validator::clean_field() keeps: the list without its stale items, or
+	 * the field's fallback, which for `enabled` is false: an invalid
+	 * off-switch fails closed.
 	 *
 	 * @return array<string, array{constant: string, value: mixed, error: string|null}>
 	 */
 	public static function locks(): array {
 		$locks = array();
-		foreach ( Schema::editable_properties() as $field => $property ) {
+		foreach ( array_keys( Schema::editable_properties() ) as $field ) {
 			$constant = self::name_for( $field );
 			if ( ! defined( $constant ) ) {
 				continue;
 			}
 			$value = constant( $constant );
-			$valid = Validator::validate_field( $value, $field );
-			if ( is_wp_error( $valid ) ) {
-				$locks[ $field ] = array(
-					'constant' => $constant,
-					'value'    => $property['default'] ?? null,
-					'error'    => $valid->get_error_message(),
-				);
-				continue;
-			}
-			$locks[ $field ] = array(
+
+			list( $clean, $problems ) = Validator::clean_field( $value, $field );
+			$locks[ $field ]          = array(
 				'constant' => $constant,
-				'value'    => Validator::sanitize_field( $value, $field ),
-				'error'    => null,
+				'value'    => $clean,
+				'error'    => empty( $problems ) ? null : implode( ' ', $problems ),
 			);
 		}
 		return $locks;

@@ -56,6 +56,13 @@ final class Migrations {
 			1 => static function ( array $settings ): array {
 				return $settings;
 			},
+			// Version 2 adds identity mappings; every version 1 field is kept as it was.
+			2 => static function ( array $settings ): array {
+				if ( ! isset( $settings['identity'] ) || ! is_array( $settings['identity'] ) ) {
+					$settings['identity'] = array( 'mappings' => array() );
+				}
+				return $settings;
+			},
 		);
 
 		/**

@@ -48,22 +48,15 @@ final class SettingsRepository {
 	}
 
 	/**
-	 * Normalises a raw option value: unknown keys dropped, invalid or missing
-	 * fields set to their default, the current schema version stamped.
+	 * Normalises a raw option value: unknown keys dropped, invalid fields set
+	 * to their fallback, invalid list items dropped one by one, the current
+	 * schema version stamped. Used on write (sanitize_option) and on read.
 	 *
 	 * @param mixed $value Raw option value.
 	 * @return array<string, mixed>
 	 */
 	public function sanitize( $value ): array {
-		$value  = is_array( $value ) ? $value : array();
-		$result = Schema::defaults();
-		foreach ( Schema::editable_properties() as $field => $property ) {
-			if ( array_key_exists( $field, $value ) && true === Validator::validate_field( $value[ $field ], $field ) ) {
-				$result[ $field ] = Validator::sanitize_field( $value[ $field ], $field );
-			}
-		}
-		$result['schemaVersion'] = Schema::VERSION;
-		return $result;
+		return $this->inspect( $value )['settings'];
 	}
 
 	/**
@@ -89,6 +82,36 @@ final class SettingsRepository {
 	}
 
 	/**
+	 * Stored and constant values that were refused and replaced in force
+	 * (an invalid field by its fallback, a stale list item dropped). A
+	 * stored value of a field a constant locks is not in force, so not
+	 * reported.
+	 *
+	 * @return array<string, string> Path (enabled, excludeRoles[1], identity.mappings[0].key) to message.
+	 */
+	public function problems(): array {
+		$locks    = Constants::locks();
+		$problems = array();
+		foreach ( $this->inspect( get_option( self::OPTION, array() ) )['problems'] as $path => $message ) {
+			$field = (string) preg_replace( '/[.\[].*\z/s', '', (string) $path );
+			if ( ! isset( $locks[ $field ] ) ) {
+				$problems[ $path ] = $message;
+			}
+		}
+		foreach ( $locks as $field => $lock ) {
+			if ( null !== $lock['error'] ) {
+				$problems[ $field ] = sprintf(
+					/* translators: 1: why the value was refused, 2: PHP constant name. */
+					__( '%1$s (the %2$s constant in wp-config.php)', 'qualified-integration' ),
+					rtrim( $lock['error'], '.' ),
+					$lock['constant']
+				);
+			}
+		}
+		return $problems;
+	}
+
+	/**
 	 * Names of the fields that wp-config.php locks.
 	 *
 	 * @return string[]
@@ -98,23 +121,120 @@ final class SettingsRepository {
 	}
 
 	/**
+	 * An opaque version of the stored option: it changes whenever the stored
+	 * value changes (a hash of it, so it needs no extra field or write).
+	 *
+	 * @return string
+	 */
+	public function revision(): string {
+		return substr( md5( (string) maybe_serialize( get_option( self::OPTION, null ) ) ), 0, 16 );
+	}
+
+	/**
+	 * Whether an If-Match style value names the current revision: quotes
+	 * and a weak "W/" prefix ignored, a comma-separated list or "*" allowed.
+	 *
+	 * @param string $expected Revision the client saw.
+	 * @return bool
+	 */
+	public function is_current( string $expected ): bool {
+		$current = $this->revision();
+		foreach ( explode( ',', $expected ) as $tag ) {
+			$tag = trim( (string) preg_replace( '#\AW/#', '', trim( $tag ) ), " \t\"" );
+			if ( '*' === $tag || hash_equals( $current, $tag ) ) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Applies a partial change after validating all of it.
 	 *
-	 * @param array<string, mixed> $changes Field name to new value.
-	 * @return array<string, mixed>|WP_Error The settings in force after the change, or why nothing changed.
+	 * The read-modify-write runs under SaveLock and on a fresh read of the
+	 * option, so two overlapping saves of different fields both land; with
+	 * $expected, a save based on a revision that is no longer current is
+	 * refused (409) instead of overwriting what the other save wrote.
+	 *
+	 * @param array<string, mixed> $changes  Field name to new value (raw).
+	 * @param string|null          $expected Revision the change is based on (If-Match), or null for "any".
+	 * @return array<string, mixed>|WP_Error The settings in force after the change, or why nothing changed
+	 *                                       (400 rest_invalid_param, 409 qualified_integration_conflict).
 	 */
-	public function update( array $changes ) {
+	public function update( array $changes, ?string $expected = null ) {
 		$valid = Validator::validate_changes( $changes, $this->locked_fields() );
 		if ( is_wp_error( $valid ) ) {
 			return $valid;
 		}
 
-		$next = $this->stored();
-		foreach ( $changes as $field => $value ) {
-			$next[ $field ] = Validator::sanitize_field( $value, (string) $field );
+		/**
+		 * Filters how long a save waits for another save to finish, in seconds.
+		 *
+		 * @param float $seconds Seconds; 5 by default.
+		 */
+		$wait = (float) apply_filters( 'qualified_integration_save_lock_wait', 5.0 );
+		$lock = new SaveLock();
+		if ( ! $lock->acquire( $wait ) ) {
+			return new WP_Error(
+				'qualified_integration_conflict',
+				__( 'Another save of these settings is still running. Nothing was changed; reload and try again.', 'qualified-integration' ),
+				array( 'status' => 409 )
+			);
 		}
-		update_option( self::OPTION, $next, true );
+
+		try {
+			$this->forget_cached_option();
+			if ( null !== $expected && ! $this->is_current( $expected ) ) {
+				return new WP_Error(
+					'qualified_integration_conflict',
+					__( 'The settings were changed elsewhere since this screen loaded them. Nothing was changed; review the current settings and save again.', 'qualified-integration' ),
+					array( 'status' => 409 )
+				);
+			}
+
+			$next = $this->stored();
+			foreach ( $changes as $field => $value ) {
+				$next[ $field ] = $value;
+			}
+			update_option( self::OPTION, $next, true );
+		} finally {
+			$lock->release();
+		}
 
 		return $this->get();
+	}
+
+	/**
+	 * Makes the next get_option() read the row from the database: another
+	 * request may have written it since this one loaded alloptions, and
+	 * update_option() compares against the cached value.
+	 */
+	private function forget_cached_option(): void {
+		wp_cache_delete( 'alloptions', 'options' );
+		wp_cache_delete( self::OPTION, 'options' );
+		wp_cache_delete( 'notoptions', 'options' );
+	}
+
+	/**
+	 * Cleans a raw option value and says what was dropped.
+	 *
+	 * @param mixed $value Raw option value.
+	 * @return array{settings: array<string, mixed>, problems: array<string, string>}
+	 */
+	private function inspect( $value ): array {
+		$value    = is_array( $value ) ? $value : array();
+		$result   = Schema::defaults();
+		$problems = array();
+		foreach ( array_keys( Schema::editable_properties() ) as $field ) {
+			if ( array_key_exists( $field, $value ) ) {
+				list( $result[ $field ], $field_problems ) = Validator::clean_field( $value[ $field ], $field );
+				$problems                                 += $field_problems;
+			}
+		}
+		$result['schemaVersion'] = Schema::VERSION;
+		return array(
+			'settings' => $result,
+			'problems' => $problems,
+		);
 	}
 }

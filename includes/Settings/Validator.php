@@ -12,51 +12,65 @@ use WP_Error;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Checks settings input against the schema, plus the few rules a JSON schema
- * cannot express (a role must exist on this site). Every writer (REST, CLI,
- * constants) goes through here, and every error names the field at fault in
- * the shape core's REST API uses for bad arguments (rest_invalid_param).
+ * Checks RAW settings input (what the client sent, before anything is
+ * coerced) against the schema, plus the rules a JSON schema cannot express
+ * (a role must exist here, a mapping's key or value depends on its source,
+ * private meta keys). Every writer (REST, CLI, constants) goes through here.
+ *
+ * It does not use core's rest_validate_value_from_schema(): core coerces
+ * ("1" is a boolean, null skips validation), stops at the first error and
+ * applies patterns with a `$` that lets a trailing newline through. Here the
+ * types are strict (null is a type error everywhere), every error is
+ * collected under its path (token, excludeRoles[1],
+ * identity.mappings[2].field), and each message starts with the field's
+ * admin label (Labels).
+ *
+ * The same checks drive the read side: clean_field() drops each invalid item
+ * of a list alone, so one stale role or mapping row never empties a list.
  */
 final class Validator {
+
+	/**
+	 * Errors of one field's value, every one of them.
+	 *
+	 * @param mixed  $value Input value.
+	 * @param string $field Field name.
+	 * @return array<string, string> Path to message; empty when valid.
+	 */
+	public static function field_errors( $value, string $field ): array {
+		$properties = Schema::editable_properties();
+		if ( ! isset( $properties[ $field ] ) ) {
+			return array( self::safe_path( $field ) => self::not_a_setting( $field ) );
+		}
+		$errors = array();
+		self::walk( $value, $properties[ $field ], $field, $field, null, $errors );
+		return $errors;
+	}
 
 	/**
 	 * Validates one field's value.
 	 *
 	 * @param mixed  $value Input value.
 	 * @param string $field Field name.
-	 * @return true|WP_Error
+	 * @return true|WP_Error The error's message is the first problem; its data holds all of them.
 	 */
 	public static function validate_field( $value, string $field ) {
-		$properties = Schema::editable_properties();
-		if ( ! isset( $properties[ $field ] ) ) {
-			return new WP_Error(
-				'rest_invalid_param',
-				/* translators: %s: settings field name. */
-				sprintf( __( '%s is not a setting you can change.', 'qualified-integration' ), $field )
-			);
-		}
-
-		$valid = rest_validate_value_from_schema( $value, $properties[ $field ], $field );
-		if ( is_wp_error( $valid ) ) {
-			return self::reword( $valid, $field, $value );
-		}
-
-		if ( 'excludeRoles' === $field ) {
-			return self::validate_roles( (array) $value, $field );
-		}
-		return true;
+		$errors = self::field_errors( $value, $field );
+		return empty( $errors ) ? true : self::to_rest_error( $errors );
 	}
 
 	/**
-	 * Coerces a valid value to its schema type ("1" to true and the like).
+	 * Validates identity mappings on their own (for the preview route).
 	 *
-	 * @param mixed  $value Validated input value.
-	 * @param string $field Field name.
-	 * @return mixed
+	 * @param mixed  $mappings Raw mappings.
+	 * @param string $path     Path of the list in error keys.
+	 * @return array<string, string> Path to message; empty when valid.
 	 */
-	public static function sanitize_field( $value, string $field ) {
-		$properties = Schema::editable_properties();
-		return rest_sanitize_value_from_schema( $value, $properties[ $field ] ?? array(), $field );
+	public static function mapping_errors( $mappings, string $path = 'identity.mappings' ): array {
+		$schema = Schema::properties()['identity']['properties']['mappings'] ?? array();
+		$errors = array();
+		self::walk( $mappings, $schema, $path, 'identity.mappings', null, $errors );
+		return $errors;
 	}
 
 	/**
@@ -72,101 +86,535 @@ final class Validator {
 		foreach ( $changes as $field => $value ) {
 			$field = (string) $field;
 			if ( in_array( $field, $locked, true ) ) {
-				$errors[ $field ] = new WP_Error(
-					'rest_invalid_param',
-					/* translators: 1: settings field name, 2: PHP constant name. */
-					sprintf( __( '%1$s is locked by the %2$s constant in wp-config.php.', 'qualified-integration' ), $field, Constants::name_for( $field ) )
+				$errors[ $field ] = sprintf(
+					/* translators: 1: field label, 2: PHP constant name. */
+					__( '%1$s: locked by the %2$s constant in wp-config.php.', 'qualified-integration' ),
+					Labels::of( $field ),
+					Constants::name_for( $field )
 				);
 				continue;
 			}
-			$valid = self::validate_field( $value, $field );
-			if ( is_wp_error( $valid ) ) {
-				$errors[ $field ] = $valid;
-			}
+			$errors += self::field_errors( $value, $field );
 		}
 		return empty( $errors ) ? true : self::to_rest_error( $errors );
 	}
 
 	/**
+	 * The usable part of a stored or constant value: the value itself when
+	 * valid; else, for lists, the list without its invalid items (each
+	 * dropped alone, duplicates after their first, items past maxItems);
+	 * else the field's fallback (Schema::fallback: an invalid off-switch
+	 * reads as off).
+	 *
+	 * @param mixed  $value Stored or constant value.
+	 * @param string $field Field name (editable).
+	 * @return array{0: mixed, 1: array<string, string>} The value to use, and path => message of what was dropped.
+	 */
+	public static function clean_field( $value, string $field ): array {
+		$property = Schema::editable_properties()[ $field ] ?? array();
+		$problems = array();
+		$clean    = self::clean( $value, $property, $field, $field, $problems );
+		if ( $clean['ok'] ) {
+			return array( $clean['value'], $problems );
+		}
+		$errors = self::field_errors( $value, $field );
+		return array( Schema::fallback( $field ), array( $field => (string) reset( $errors ) ) );
+	}
+
+	/**
 	 * Builds one error in the shape of core's invalid-argument response.
 	 *
-	 * @param array<string, WP_Error> $errors Field name to its error.
+	 * @param array<string, string> $errors Path to message.
 	 * @return WP_Error
 	 */
 	public static function to_rest_error( array $errors ): WP_Error {
-		$params  = array();
 		$details = array();
-		foreach ( $errors as $field => $error ) {
-			$params[ $field ]  = $error->get_error_message();
-			$details[ $field ] = rest_convert_error_to_response( $error )->get_data();
+		foreach ( $errors as $path => $message ) {
+			$details[ $path ] = array(
+				'code'    => 'rest_invalid_param',
+				'message' => $message,
+				'data'    => null,
+			);
 		}
 		return new WP_Error(
 			'rest_invalid_param',
-			/* translators: %s: list of settings field names. */
-			sprintf( __( 'Invalid parameter(s): %s', 'qualified-integration' ), implode( ', ', array_keys( $errors ) ) ),
+			(string) reset( $errors ),
 			array(
 				'status'  => 400,
-				'params'  => $params,
+				'params'  => $errors,
 				'details' => $details,
 			)
 		);
 	}
 
 	/**
-	 * Replaces core's "does not match pattern ^[A-Za-z0-9]*$" with words an
-	 * admin understands; the pattern stays the rule, in the schema.
+	 * Applies a schema pattern to the WHOLE string: \A(?:pattern)\z with the
+	 * D modifier, so "Abc\n" and "\n" never pass a `^...$` pattern.
 	 *
-	 * @param WP_Error $error Error from core's schema validation.
-	 * @param string   $field Field name.
-	 * @param mixed    $value The value refused.
-	 * @return WP_Error
+	 * @param string $pattern ECMA-262 style pattern from the schema.
+	 * @param string $value   Value.
+	 * @return bool
 	 */
-	private static function reword( WP_Error $error, string $field, $value ): WP_Error {
-		if ( 'rest_invalid_pattern' !== $error->get_error_code() ) {
-			return $error;
-		}
-		$messages = array(
-			/* translators: %s: settings field name. */
-			'token'        => __( '%s may contain only letters and digits (A-Z, a-z, 0-9).', 'qualified-integration' ),
-			/* translators: %s: settings field name. */
-			'excludeRoles' => __( '%s must be a role slug (lowercase letters, digits, "_" and "-").', 'qualified-integration' ),
-		);
-		if ( ! isset( $messages[ $field ] ) ) {
-			return $error;
-		}
-
-		// In a list, name the item at fault, as core does: excludeRoles[2].
-		$name  = $field;
-		$items = Schema::properties()[ $field ]['items'] ?? array();
-		if ( is_array( $value ) && isset( $items['pattern'] ) ) {
-			foreach ( array_values( $value ) as $index => $item ) {
-				if ( ! is_string( $item ) || ! rest_validate_json_schema_pattern( $items['pattern'], $item ) ) {
-					$name = $field . '[' . $index . ']';
-					break;
-				}
-			}
-		}
-		return new WP_Error( 'rest_invalid_pattern', sprintf( $messages[ $field ], $name ) );
+	public static function matches( string $pattern, string $value ): bool {
+		return 1 === preg_match( '#\A(?:' . str_replace( '#', '\#', $pattern ) . ')\z#Du', $value );
 	}
 
 	/**
-	 * Checks that each role exists here, so a typo cannot silently exclude nobody.
+	 * Collects the errors of a value against a schema node, recursively.
 	 *
-	 * @param array<int, string> $roles Role slugs.
-	 * @param string             $field Field name, for the message.
-	 * @return true|WP_Error
+	 * @param mixed                 $value  Value.
+	 * @param array<string, mixed>  $schema Schema node.
+	 * @param string                $path   Path with indexes: identity.mappings[2].field.
+	 * @param string                $spath  Path with "[]": identity.mappings[].field.
+	 * @param int|null              $row    1-based index of the enclosing list item.
+	 * @param array<string, string> $errors Receives path => message.
 	 */
-	private static function validate_roles( array $roles, string $field ) {
-		$known = array_keys( wp_roles()->get_names() );
-		foreach ( array_values( $roles ) as $index => $role ) {
-			if ( ! in_array( $role, $known, true ) ) {
-				return new WP_Error(
-					'rest_invalid_param',
-					/* translators: 1: settings field name with index, 2: role slug. */
-					sprintf( __( '%1$s is not a role on this site: %2$s.', 'qualified-integration' ), $field . '[' . $index . ']', $role )
-				);
+	private static function walk( $value, array $schema, string $path, string $spath, ?int $row, array &$errors ): void {
+		$label = Labels::of( $spath, $row );
+		$type  = (string) ( $schema['type'] ?? '' );
+		if ( ! self::has_type( $value, $type ) ) {
+			$errors[ $path ] = self::type_message( $label, $type, $value );
+			return;
+		}
+
+		if ( 'string' === $type ) {
+			$message = self::string_error( $value, $schema, $spath );
+			if ( null !== $message ) {
+				$errors[ $path ] = $label . ': ' . $message;
+			}
+		} elseif ( 'integer' === $type && isset( $schema['minimum'] ) && $value < $schema['minimum'] ) {
+			/* translators: 1: field label, 2: smallest value allowed. */
+			$errors[ $path ] = sprintf( __( '%1$s: must be at least %2$d.', 'qualified-integration' ), $label, (int) $schema['minimum'] );
+		} elseif ( 'array' === $type ) {
+			self::walk_list( $value, $schema, $path, $spath, $errors );
+		} elseif ( 'object' === $type ) {
+			self::walk_object( $value, $schema, $path, $spath, $row, $errors );
+		}
+	}
+
+	/**
+	 * Errors of a list and of each of its items.
+	 *
+	 * @param array<int, mixed>     $value  List.
+	 * @param array<string, mixed>  $schema Schema node.
+	 * @param string                $path   Path.
+	 * @param string                $spath  Schema path.
+	 * @param array<string, string> $errors Receives path => message.
+	 */
+	private static function walk_list( array $value, array $schema, string $path, string $spath, array &$errors ): void {
+		if ( isset( $schema['maxItems'] ) && count( $value ) > $schema['maxItems'] ) {
+			/* translators: 1: field label, 2: most entries allowed. */
+			$errors[ $path ] = sprintf( __( '%1$s: at most %2$d entries.', 'qualified-integration' ), Labels::of( $spath ), (int) $schema['maxItems'] );
+		}
+		$items = is_array( $schema['items'] ?? null ) ? $schema['items'] : array();
+		$seen  = array();
+		foreach ( $value as $index => $item ) {
+			$item_path  = $path . '[' . $index . ']';
+			$item_spath = $spath . '[]';
+			self::walk( $item, $items, $item_path, $item_spath, $index + 1, $errors );
+
+			if ( 'excludeRoles[]' === $item_spath && is_string( $item ) && empty( self::errors_under( $errors, $item_path ) ) ) {
+				$message = self::role_error( $item );
+				if ( null !== $message ) {
+					$errors[ $item_path ] = Labels::of( $item_spath ) . ': ' . $message;
+				}
+			}
+			if ( 'identity.mappings[]' === $item_spath ) {
+				self::check_mapping( $item, $item_path, $index + 1, $errors );
+			}
+
+			// Duplicates: the later one is the error (and, on read, the one dropped). Only
+			// an item without errors of its own counts as the first, so that dropping an
+			// invalid item never takes a valid one with it.
+			$identity = self::identity_of( $item, $item_spath );
+			if ( null === $identity || ( empty( $schema['uniqueItems'] ) && 'identity.mappings[]' !== $item_spath ) ) {
+				continue;
+			}
+			if ( isset( $seen[ $identity ] ) ) {
+				self::add_duplicate_error( $item_spath, $item_path, $identity, $seen[ $identity ], $index + 1, $errors );
+			} elseif ( empty( self::errors_under( $errors, $item_path ) ) ) {
+				$seen[ $identity ] = $index + 1;
 			}
 		}
-		return true;
+	}
+
+	/**
+	 * What makes a list item a duplicate of another: a scalar's value, a mapping's field.
+	 *
+	 * @param mixed  $item  Item.
+	 * @param string $spath Schema path of the item.
+	 * @return string|null Null when the item has no usable identity.
+	 */
+	private static function identity_of( $item, string $spath ): ?string {
+		if ( 'identity.mappings[]' === $spath ) {
+			return is_array( $item ) && isset( $item['field'] ) && is_string( $item['field'] ) ? $item['field'] : null;
+		}
+		return is_scalar( $item ) ? (string) $item : null;
+	}
+
+	/**
+	 * Records a duplicate item.
+	 *
+	 * @param string                $spath    Schema path of the item.
+	 * @param string                $path     Path of the item.
+	 * @param string                $identity What repeats.
+	 * @param int                   $first    Row number of the first one.
+	 * @param int                   $row      Row number of this one.
+	 * @param array<string, string> $errors   Receives path => message.
+	 */
+	private static function add_duplicate_error( string $spath, string $path, string $identity, int $first, int $row, array &$errors ): void {
+		if ( 'identity.mappings[]' === $spath ) {
+			$field_path = $path . '.field';
+			if ( ! isset( $errors[ $field_path ] ) ) {
+				$errors[ $field_path ] = sprintf(
+					/* translators: 1: field label, 2: Qualified field name, 3: row number of its first mapping. */
+					__( '%1$s: %2$s is already mapped in mapping %3$d.', 'qualified-integration' ),
+					Labels::of( $spath . '.field', $row ),
+					$identity,
+					$first
+				);
+			}
+			return;
+		}
+		if ( ! isset( $errors[ $path ] ) ) {
+			$errors[ $path ] = sprintf(
+				/* translators: 1: field label, 2: the repeated value. */
+				__( '%1$s: %2$s is listed twice.', 'qualified-integration' ),
+				Labels::of( $spath ),
+				$identity
+			);
+		}
+	}
+
+	/**
+	 * Errors of an object's properties.
+	 *
+	 * @param array<string, mixed>  $value  Object as an array.
+	 * @param array<string, mixed>  $schema Schema node.
+	 * @param string                $path   Path.
+	 * @param string                $spath  Schema path.
+	 * @param int|null              $row    Row number, inside a list.
+	 * @param array<string, string> $errors Receives path => message.
+	 */
+	private static function walk_object( array $value, array $schema, string $path, string $spath, ?int $row, array &$errors ): void {
+		$properties = is_array( $schema['properties'] ?? null ) ? $schema['properties'] : array();
+		foreach ( $value as $name => $child ) {
+			$name = (string) $name;
+			if ( ! isset( $properties[ $name ] ) ) {
+				$errors[ self::safe_path( $path . '.' . $name, $path ) ] = sprintf(
+					/* translators: 1: label of the object, 2: the unknown property name. */
+					__( '%1$s: %2$s is not allowed here.', 'qualified-integration' ),
+					Labels::of( $spath, $row ),
+					self::safe_name( $name )
+				);
+				continue;
+			}
+			self::walk( $child, $properties[ $name ], $path . '.' . $name, $spath . '.' . $name, $row, $errors );
+		}
+		foreach ( (array) ( $schema['required'] ?? array() ) as $name ) {
+			if ( ! array_key_exists( $name, $value ) ) {
+				/* translators: %s: field label. */
+				$errors[ $path . '.' . $name ] = sprintf( __( '%s: required.', 'qualified-integration' ), Labels::of( $spath . '.' . $name, $row ) );
+			}
+		}
+	}
+
+	/**
+	 * The rules of one mapping row that depend on its source.
+	 *
+	 * @param mixed                 $row    The row (already type-checked by walk()).
+	 * @param string                $path   Path of the row.
+	 * @param int                   $number 1-based row number.
+	 * @param array<string, string> $errors Receives path => message.
+	 */
+	private static function check_mapping( $row, string $path, int $number, array &$errors ): void {
+		if ( ! is_array( $row ) || ! isset( $row['source'] ) || ! is_string( $row['source'] ) ) {
+			return;
+		}
+		$sources = Schema::sources();
+		if ( ! isset( $sources[ $row['source'] ] ) ) {
+			return; // The enum error is already recorded.
+		}
+		$source = $sources[ $row['source'] ];
+		$needs  = (string) ( $source['needs'] ?? '' );
+		$add    = static function ( string $column, string $message ) use ( $path, $number, &$errors ): void {
+			if ( ! isset( $errors[ $path . '.' . $column ] ) ) {
+				$errors[ $path . '.' . $column ] = Labels::of( 'identity.mappings[].' . $column, $number ) . ': ' . $message;
+			}
+		};
+
+		foreach ( array( 'key', 'value' ) as $column ) {
+			if ( $needs === $column && ! array_key_exists( $column, $row ) ) {
+				$add( $column, __( 'required for this source.', 'qualified-integration' ) );
+			} elseif ( $needs !== $column && array_key_exists( $column, $row ) ) {
+				$add( $column, __( 'this source takes none; leave it out.', 'qualified-integration' ) );
+			}
+		}
+		if ( array_key_exists( 'persist', $row ) && empty( $source['persist'] ) ) {
+			$add( 'persist', __( 'only sources read in the browser (Visit) can keep a value for the visit.', 'qualified-integration' ) );
+		}
+		if ( 'key' === $needs && isset( $row['key'] ) && is_string( $row['key'] ) && ! MetaKeyPolicy::allows( $row['source'], $row['key'] ) ) {
+			$add(
+				'key',
+				'_' === substr( $row['key'], 0, 1 )
+					? __( 'meta keys starting with "_" are private and cannot be sent.', 'qualified-integration' )
+					: __( 'this user meta key may hold a secret (password, token, capabilities...) and cannot be sent.', 'qualified-integration' )
+			);
+		}
+	}
+
+	/**
+	 * Why a role slug cannot be excluded, if it cannot: it must exist on this site.
+	 *
+	 * @param string $role Role slug (pattern already checked).
+	 * @return string|null
+	 */
+	private static function role_error( string $role ): ?string {
+		if ( in_array( $role, array_keys( wp_roles()->get_names() ), true ) ) {
+			return null;
+		}
+		/* translators: %s: role slug. */
+		return sprintf( __( '%s is not a role on this site.', 'qualified-integration' ), $role );
+	}
+
+	/**
+	 * Why a string breaks its schema, if it does.
+	 *
+	 * @param string               $value  Value.
+	 * @param array<string, mixed> $schema Schema node.
+	 * @param string               $spath  Schema path, to pick the message of a pattern.
+	 * @return string|null
+	 */
+	private static function string_error( string $value, array $schema, string $spath ): ?string {
+		if ( '' !== $value && 1 !== preg_match( '//u', $value ) ) {
+			return __( 'must be valid UTF-8 text.', 'qualified-integration' );
+		}
+		$length = mb_strlen( $value );
+		if ( isset( $schema['maxLength'] ) && $length > $schema['maxLength'] ) {
+			/* translators: %d: most characters allowed. */
+			return sprintf( __( 'use at most %d characters.', 'qualified-integration' ), (int) $schema['maxLength'] );
+		}
+		if ( isset( $schema['minLength'] ) && $length < $schema['minLength'] ) {
+			return __( 'must not be empty.', 'qualified-integration' );
+		}
+		if ( isset( $schema['enum'] ) && ! in_array( $value, (array) $schema['enum'], true ) ) {
+			$enum = (array) $schema['enum'];
+			return count( $enum ) <= 5
+				/* translators: %s: allowed values, comma-separated. */
+				? sprintf( __( 'use one of: %s.', 'qualified-integration' ), implode( ', ', $enum ) )
+				: __( 'choose one of the listed options.', 'qualified-integration' );
+		}
+		if ( isset( $schema['pattern'] ) && ! self::matches( (string) $schema['pattern'], $value ) ) {
+			return self::pattern_message( $spath );
+		}
+		return null;
+	}
+
+	/**
+	 * Plain words for a pattern (the pattern stays the rule, in the schema).
+	 *
+	 * @param string $spath Schema path.
+	 * @return string
+	 */
+	private static function pattern_message( string $spath ): string {
+		switch ( $spath ) {
+			case 'token':
+				return __( 'use only letters and digits (A-Z, a-z, 0-9).', 'qualified-integration' );
+			case 'excludeRoles[]':
+				return __( 'use a role slug (lowercase letters, digits, "_" and "-").', 'qualified-integration' );
+			case 'identity.mappings[].field':
+				return __( 'use letters, digits and underscores, starting with a letter.', 'qualified-integration' );
+			case 'identity.mappings[].key':
+			case 'identity.mappings[].value':
+				return __( 'must not contain line breaks or other control characters.', 'qualified-integration' );
+			default:
+				return __( 'has characters that are not allowed.', 'qualified-integration' );
+		}
+	}
+
+	/**
+	 * Whether a value has a JSON type, strictly: no coercion, null is no type.
+	 * JSON objects arrive as associative arrays; `{}` and `[]` are both an
+	 * empty array, so an empty array passes as an empty object.
+	 *
+	 * @param mixed  $value Value.
+	 * @param string $type  JSON schema type.
+	 * @return bool
+	 */
+	private static function has_type( $value, string $type ): bool {
+		switch ( $type ) {
+			case 'boolean':
+				return is_bool( $value );
+			case 'string':
+				return is_string( $value );
+			case 'integer':
+				return is_int( $value );
+			case 'array':
+				return is_array( $value ) && array_values( $value ) === $value;
+			case 'object':
+				return is_array( $value ) && ( array() === $value || array_values( $value ) !== $value );
+			default:
+				return true;
+		}
+	}
+
+	/**
+	 * "Site token: must be text, not null."
+	 *
+	 * @param string $label Field label.
+	 * @param string $type  Expected JSON type.
+	 * @param mixed  $value Value received.
+	 * @return string
+	 */
+	private static function type_message( string $label, string $type, $value ): string {
+		$words    = array(
+			'boolean' => __( 'must be true or false', 'qualified-integration' ),
+			'string'  => __( 'must be text', 'qualified-integration' ),
+			'integer' => __( 'must be a whole number', 'qualified-integration' ),
+			'array'   => __( 'must be a list', 'qualified-integration' ),
+			'object'  => __( 'must be an object', 'qualified-integration' ),
+		);
+		$expected = $words[ $type ] ?? __( 'has the wrong type', 'qualified-integration' );
+		if ( null === $value ) {
+			/* translators: 1: field label, 2: what the value must be. */
+			return sprintf( __( '%1$s: %2$s, not null.', 'qualified-integration' ), $label, $expected );
+		}
+		/* translators: 1: field label, 2: what the value must be. */
+		return sprintf( __( '%1$s: %2$s.', 'qualified-integration' ), $label, $expected );
+	}
+
+	/**
+	 * The usable part of a value, dropping invalid list items one by one.
+	 *
+	 * @param mixed                 $value    Value.
+	 * @param array<string, mixed>  $schema   Schema node.
+	 * @param string                $path     Path.
+	 * @param string                $spath    Schema path.
+	 * @param array<string, string> $problems Receives path => message of what was dropped.
+	 * @return array{ok: bool, value: mixed}
+	 */
+	private static function clean( $value, array $schema, string $path, string $spath, array &$problems ): array {
+		$errors = array();
+		self::walk( $value, $schema, $path, $spath, null, $errors );
+		if ( empty( $errors ) ) {
+			return array(
+				'ok'    => true,
+				'value' => $value,
+			);
+		}
+		$type = (string) ( $schema['type'] ?? '' );
+		if ( isset( $errors[ $path ] ) && ! self::has_type( $value, $type ) ) {
+			return array(
+				'ok'    => false,
+				'value' => null,
+			);
+		}
+
+		if ( 'array' === $type ) {
+			$kept = array();
+			foreach ( $value as $index => $item ) {
+				$item_errors = self::errors_under( $errors, $path . '[' . $index . ']' );
+				if ( empty( $item_errors ) ) {
+					$kept[] = $item;
+				} else {
+					$problems += $item_errors;
+				}
+			}
+			if ( isset( $schema['maxItems'] ) && count( $kept ) > $schema['maxItems'] ) {
+				$problems[ $path ] = (string) ( $errors[ $path ] ?? '' );
+				$kept              = array_slice( $kept, 0, (int) $schema['maxItems'] );
+			}
+			$value = $kept;
+		} elseif ( 'object' === $type ) {
+			$properties = is_array( $schema['properties'] ?? null ) ? $schema['properties'] : array();
+			foreach ( $value as $name => $child ) {
+				$name = (string) $name;
+				if ( ! isset( $properties[ $name ] ) ) {
+					$problems += self::errors_under( $errors, self::safe_path( $path . '.' . $name, $path ) );
+					unset( $value[ $name ] );
+					continue;
+				}
+				$child_clean = self::clean( $child, $properties[ $name ], $path . '.' . $name, $spath . '.' . $name, $problems );
+				if ( $child_clean['ok'] ) {
+					$value[ $name ] = $child_clean['value'];
+				} else {
+					$problems += self::errors_under( $errors, $path . '.' . $name );
+					unset( $value[ $name ] );
+				}
+			}
+			foreach ( (array) ( $schema['required'] ?? array() ) as $name ) {
+				if ( ! array_key_exists( $name, $value ) && array_key_exists( 'default', $properties[ $name ] ?? array() ) ) {
+					$value[ $name ] = $properties[ $name ]['default'];
+				}
+			}
+		} else {
+			return array(
+				'ok'    => false,
+				'value' => null,
+			);
+		}
+
+		$after = array();
+		self::walk( $value, $schema, $path, $spath, null, $after );
+		return array(
+			'ok'    => empty( $after ),
+			'value' => $value,
+		);
+	}
+
+	/**
+	 * The errors at a path or below it.
+	 *
+	 * @param array<string, string> $errors All errors.
+	 * @param string                $path   Path.
+	 * @return array<string, string>
+	 */
+	private static function errors_under( array $errors, string $path ): array {
+		$under = array();
+		foreach ( $errors as $key => $message ) {
+			$key = (string) $key;
+			if ( $key === $path || 0 === strpos( $key, $path . '.' ) || 0 === strpos( $key, $path . '[' ) ) {
+				$under[ $key ] = $message;
+			}
+		}
+		return $under;
+	}
+
+	/**
+	 * "colour is not a setting you can change."
+	 *
+	 * @param string $field Name received.
+	 * @return string
+	 */
+	private static function not_a_setting( string $field ): string {
+		/* translators: %s: settings field name. */
+		return sprintf( __( '%s is not a setting you can change.', 'qualified-integration' ), self::safe_name( $field ) );
+	}
+
+	/**
+	 * A path usable as an error key: the path itself when its last name is a
+	 * plain identifier, else the parent's path (a hostile or 100 KB property
+	 * name is not echoed as a key).
+	 *
+	 * @param string $path     Path.
+	 * @param string $fallback Path to use instead ("" for "body").
+	 * @return string
+	 */
+	private static function safe_path( string $path, string $fallback = '' ): string {
+		$name = (string) preg_replace( '/\A.*[.\]]/s', '', $path );
+		if ( 1 === preg_match( '/\A[A-Za-z0-9_-]{1,64}\z/D', $name ) ) {
+			return $path;
+		}
+		return '' === $fallback ? 'body' : $fallback;
+	}
+
+	/**
+	 * A property name fit to quote in a message.
+	 *
+	 * @param string $name Name received.
+	 * @return string
+	 */
+	private static function safe_name( string $name ): string {
+		return 1 === preg_match( '/\A[A-Za-z0-9_-]{1,64}\z/D', $name ) ? $name : __( '(a name with characters that are not allowed)', 'qualified-integration' );
 	}
 }

@@ -98,8 +98,15 @@ final class RestSettingsTest extends TestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$data = $response->get_data();
 		$this->assertSame( 'Read1', $data['settings']['token'] );
-		$this->assertSame( 1, $data['settings']['schemaVersion'] );
+		$this->assertSame( 2, $data['settings']['schemaVersion'] );
+		$this->assertSame( array( 'mappings' => array() ), $data['settings']['identity'] );
 		$this->assertEquals( (object) array(), $data['locked'] );
+		$this->assertSame( Plugin::instance()->settings->revision(), $data['revision'] );
+		$this->assertMatchesRegularExpression( '/\A[0-9a-f]{16}\z/', $data['revision'] );
+		$this->assertSame( '"' . $data['revision'] . '"', $response->get_headers()['ETag'] );
+		$this->assertSame( array(), $data['problems'] );
+		$this->assertSame( array( 'live', 'reasons', 'homeUrl' ), array_keys( $data['status'] ) );
+		$this->assertSame( home_url( '/' ), $data['status']['homeUrl'] );
 	}
 
 	public function test_administrator_saves_a_partial_change(): void {
@@ -115,6 +122,8 @@ final class RestSettingsTest extends TestCase {
 
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertSame( 'NewToken42', $response->get_data()['settings']['token'] );
+		$this->assertSame( Plugin::instance()->settings->revision(), $response->get_data()['revision'] );
+		$this->assertSame( '"' . $response->get_data()['revision'] . '"', $response->get_headers()['ETag'] );
 		$stored = Plugin::instance()->settings->get();
 		$this->assertSame( 'NewToken42', $stored['token'] );
 		$this->assertSame( array( 'administrator' ), $stored['excludeRoles'] );
@@ -122,24 +131,33 @@ final class RestSettingsTest extends TestCase {
 	}
 
 	/**
-	 * Bad bodies, with the field the error must name.
+	 * Bad bodies, with the path the error must name and the start of its message.
 	 *
-	 * @return array<string, array{array<string, mixed>, string}>
+	 * @return array<string, array{array<string, mixed>, string, string}>
 	 */
 	public function data_bad_bodies(): array {
 		return array(
-			'token pattern'     => array( array( 'token' => 'has space' ), 'token' ),
-			'token script'      => array( array( 'token' => '</script><script>alert(1)</script>' ), 'token' ),
-			'enabled type'      => array( array( 'enabled' => 'sometimes' ), 'enabled' ),
-			'unknown role'      => array( array( 'excludeRoles' => array( 'ghost' ) ), 'excludeRoles' ),
-			'unknown field'     => array( array( 'colour' => 'red' ), 'colour' ),
-			'read-only field'   => array( array( 'schemaVersion' => 7 ), 'schemaVersion' ),
-			'one bad, one good' => array(
+			'token pattern'         => array( array( 'token' => 'has space' ), 'token', 'Site token:' ),
+			'token script'          => array( array( 'token' => '</script><script>alert(1)</script>' ), 'token', 'Site token:' ),
+			'token final newline'   => array( array( 'token' => "Abc\n" ), 'token', 'Site token:' ),
+			'token only a newline'  => array( array( 'token' => "\n" ), 'token', 'Site token:' ),
+			'token null'            => array( array( 'token' => null ), 'token', 'Site token: must be text, not null.' ),
+			'enabled type'          => array( array( 'enabled' => 'sometimes' ), 'enabled', 'Load Qualified:' ),
+			'enabled "false"'       => array( array( 'enabled' => 'false' ), 'enabled', 'Load Qualified:' ),
+			'enabled null'          => array( array( 'enabled' => null ), 'enabled', 'Load Qualified: must be true or false, not null.' ),
+			'unknown role'          => array( array( 'excludeRoles' => array( 'ghost' ) ), 'excludeRoles[0]', 'Never load for these roles: ghost' ),
+			'roles null'            => array( array( 'excludeRoles' => null ), 'excludeRoles', 'Never load for these roles: must be a list, not null.' ),
+			'identity null'         => array( array( 'identity' => null ), 'identity', 'Identity:' ),
+			'unknown field'         => array( array( 'colour' => 'red' ), 'colour', 'colour' ),
+			'read-only field'       => array( array( 'schemaVersion' => 7 ), 'schemaVersion', 'schemaVersion' ),
+			'revision not a string' => array( array( 'revision' => 7 ), 'revision', 'revision' ),
+			'one bad, one good'     => array(
 				array(
 					'enabled' => false,
 					'token'   => 'bad!',
 				),
 				'token',
+				'Site token:',
 			),
 		);
 	}
@@ -149,10 +167,11 @@ final class RestSettingsTest extends TestCase {
 	 *
 	 * @dataProvider data_bad_bodies
 	 *
-	 * @param array<string, mixed> $body  Request body.
-	 * @param string               $field Field the error must name.
+	 * @param array<string, mixed> $body    Request body.
+	 * @param string               $field   Path the error must name.
+	 * @param string               $message Start of its message.
 	 */
-	public function test_bad_input_is_refused_whole( array $body, string $field ): void {
+	public function test_bad_input_is_refused_whole( array $body, string $field, string $message ): void {
 		wp_set_current_user( $this->create_user( 'administrator' ) );
 		Plugin::instance()->settings->update( array( 'token' => 'Before1' ) );
 		$before = get_option( 'qualified_integration_settings' );
@@ -163,7 +182,127 @@ final class RestSettingsTest extends TestCase {
 		$data = $response->get_data();
 		$this->assertSame( 'rest_invalid_param', $data['code'] );
 		$this->assertArrayHasKey( $field, $data['data']['params'] );
-		$this->assertStringContainsString( $field, $data['data']['params'][ $field ] );
+		$this->assertStringStartsWith( $message, $data['data']['params'][ $field ] );
+		$this->assertArrayHasKey( $field, $data['data']['details'] );
 		$this->assertSame( $before, get_option( 'qualified_integration_settings' ) );
+	}
+
+	public function test_several_bad_fields_are_all_reported(): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		$response = $this->request(
+			'POST',
+			array(
+				'token'        => null,
+				'enabled'      => 'yes',
+				'excludeRoles' => array( 'administrator', 'ghost' ),
+			)
+		);
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertSame( array( 'token', 'enabled', 'excludeRoles[1]' ), array_keys( $response->get_data()['data']['params'] ) );
+	}
+
+	/**
+	 * Bodies that are valid JSON but not an object.
+	 *
+	 * @return array<string, array{string}>
+	 */
+	public function data_non_object_bodies(): array {
+		return array(
+			'string'     => array( '"token"' ),
+			'number'     => array( '42' ),
+			'empty list' => array( '[]' ),
+			'list'       => array( '["token"]' ),
+			'null'       => array( 'null' ),
+			'true'       => array( 'true' ),
+			'nothing'    => array( '' ),
+		);
+	}
+
+	/**
+	 * A body that is not a JSON object gets a 400 with a clear message, and nothing changes.
+	 *
+	 * @dataProvider data_non_object_bodies
+	 *
+	 * @param string $body Raw body.
+	 */
+	public function test_a_body_that_is_not_an_object_is_refused( string $body ): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		Plugin::instance()->settings->update( array( 'token' => 'Before1' ) );
+		$before = get_option( 'qualified_integration_settings' );
+
+		$request = new WP_REST_Request( 'POST', self::ROUTE );
+		$request->set_header( 'Content-Type', 'application/json' );
+		$request->set_body( $body );
+		$response = rest_get_server()->dispatch( $request );
+
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertSame( 'rest_invalid_param', $response->get_data()['code'] );
+		$this->assertStringContainsString( 'JSON object', $response->get_data()['message'] );
+		$this->assertSame( $before, get_option( 'qualified_integration_settings' ) );
+	}
+
+	public function test_malformed_json_is_refused_by_core(): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		$request = new WP_REST_Request( 'POST', self::ROUTE );
+		$request->set_header( 'Content-Type', 'application/json' );
+		$request->set_body( '{"token":' );
+		$response = rest_get_server()->dispatch( $request );
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertSame( 'rest_invalid_json', $response->get_data()['code'] );
+	}
+
+	public function test_status_is_live_with_a_token_and_says_why_not_otherwise(): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+
+		$this->assertSame( array( 'no_token' ), $this->reason_codes() );
+
+		Plugin::instance()->settings->update( array( 'token' => 'Live1' ) );
+		$status = $this->request( 'GET' )->get_data()['status'];
+		$this->assertTrue( $status['live'] );
+		$this->assertSame( array(), $status['reasons'] );
+
+		Plugin::instance()->settings->update( array( 'enabled' => false ) );
+		$this->assertSame( array( 'disabled' ), $this->reason_codes() );
+
+		Plugin::instance()->settings->update(
+			array(
+				'enabled'      => true,
+				'excludeRoles' => array( 'editor' ),
+			)
+		);
+		$this->assertSame( array(), $this->reason_codes(), 'Another role excluded does not concern this admin.' );
+
+		Plugin::instance()->settings->update( array( 'excludeRoles' => array( 'administrator' ) ) );
+		$status = $this->request( 'GET' )->get_data()['status'];
+		$this->assertFalse( $status['live'] );
+		$this->assertSame( array( 'role_excluded' ), array_column( $status['reasons'], 'code' ) );
+		$this->assertNotSame( '', $status['reasons'][0]['message'] );
+	}
+
+	public function test_a_stored_invalid_off_switch_is_reported_and_off(): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		$this->store_raw_settings(
+			array(
+				'schemaVersion' => 2,
+				'enabled'       => 'yes',
+				'token'         => 'Tok1',
+			)
+		);
+
+		$data = $this->request( 'GET' )->get_data();
+		$this->assertFalse( $data['settings']['enabled'] );
+		$this->assertFalse( $data['status']['live'] );
+		$this->assertSame( array( 'invalid_enabled' ), array_column( $data['status']['reasons'], 'code' ) );
+		$this->assertSame( array( 'enabled' ), array_column( $data['problems'], 'field' ) );
+		$this->assertStringStartsWith( 'Load Qualified:', $data['problems'][0]['message'] );
+	}
+
+	/**
+	 * The status reason codes a GET answers with.
+	 *
+	 * @return string[]
+	 */
+	private function reason_codes(): array {
+		return array_column( $this->request( 'GET' )->get_data()['status']['reasons'], 'code' );
 	}
 }

@@ -130,4 +130,15 @@ abstract class TestCase extends PolyfillTestCase {
 		do_action( 'wp_head' );
 		return (string) ob_get_clean();
 	}
+
+	/**
+	 * Stores the raw option value past the sanitizer, as an older plugin
+	 * version, a direct database edit or a corrupt write would leave it.
+	 *
+	 * @param mixed $value Raw option value.
+	 */
+	protected function store_raw_settings( $value ): void {
+		remove_all_filters( 'sanitize_option_' . SettingsRepository::OPTION );
+		update_option( SettingsRepository::OPTION, $value );
+	}
 }
