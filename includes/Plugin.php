@@ -8,7 +8,11 @@
 namespace QualifiedIntegration;
 
 use QualifiedIntegration\Admin\SettingsPage;
+use QualifiedIntegration\Connectors\QualifiedConnector;
+use QualifiedIntegration\Frontend\Identity\PrivateCache;
 use QualifiedIntegration\Frontend\Loader;
+use QualifiedIntegration\Privacy\PolicyText;
+use QualifiedIntegration\Rest\IdentityPreviewController;
 use QualifiedIntegration\Rest\SettingsController;
 use QualifiedIntegration\Settings\Migrations;
 use QualifiedIntegration\Settings\SettingsRepository;
@@ -90,6 +94,11 @@ final class Plugin {
 		$this->migrations->register();
 		$this->loader->register();
 		( new SettingsController( $this->settings ) )->register();
+		( new Health\SettingsHealth( $this->settings ) )->register();
+		( new PrivateCache( $this->settings ) )->register();
+		( new IdentityPreviewController( $this->settings ) )->register();
+		( new PolicyText() )->register();
+		( new QualifiedConnector( $this->settings ) )->register();
 
 		if ( is_admin() ) {
 			( new SettingsPage() )->register();

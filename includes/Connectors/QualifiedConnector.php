@@ -119,7 +119,14 @@ final class QualifiedConnector {
 	 * /wp/v2/settings refuses a bad token with a 400 before anything runs.
 	 */
 	public function register_setting(): void {
-		$token = Schema::properties()['token'] ?? array();
+		$token  = Schema::properties()['token'] ?? array();
+		$schema = array_intersect_key( $token, array_flip( array( 'type', 'maxLength' ) ) );
+		if ( isset( $token['pattern'] ) ) {
+			// The schema's pattern is written for JSON Schema (^...$); core applies it with PHP,
+			// where $ also matches before a final newline. \A...\z makes it whole-string, as
+			// Validator::matches() does for the plugin's own routes.
+			$schema['pattern'] = '\A(?:' . $token['pattern'] . ')\z';
+		}
 		register_setting(
 			'connectors',
 			self::SETTING,
@@ -128,9 +135,7 @@ final class QualifiedConnector {
 				'label'        => __( 'Qualified site token', 'qualified-integration' ),
 				'description'  => __( 'The site token from Qualified. Stored in the Qualified Integration settings.', 'qualified-integration' ),
 				'default'      => '',
-				'show_in_rest' => array(
-					'schema' => array_intersect_key( $token, array_flip( array( 'type', 'pattern', 'maxLength' ) ) ),
-				),
+				'show_in_rest' => array( 'schema' => $schema ),
 			)
 		);
 	}

@@ -53,12 +53,21 @@ final class Loader {
 	private $settings = array();
 
 	/**
+	 * Path of the compiled stub printed inline.
+	 *
+	 * @var string
+	 */
+	private $stub_file;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param SettingsRepository $repository Settings repository.
+	 * @param string|null        $stub_file  Path of the inline stub; build/stub.js by default (tests point elsewhere).
 	 */
-	public function __construct( SettingsRepository $repository ) {
+	public function __construct( SettingsRepository $repository, ?string $stub_file = null ) {
 		$this->repository = $repository;
+		$this->stub_file  = $stub_file ?? Assets::path( 'stub.js' );
 	}
 
 	/**
@@ -97,9 +106,13 @@ final class Loader {
 		if ( ! $this->should_load() ) {
 			return;
 		}
+		// A missing build (a checkout before `npm run build`) prints no stub rather than a warning per page.
+		if ( ! is_file( $this->stub_file ) || ! is_readable( $this->stub_file ) ) {
+			return;
+		}
 		// A compiled plugin file, not remote content.
 		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
-		$stub = file_get_contents( Assets::path( 'stub.js' ) );
+		$stub = file_get_contents( $this->stub_file );
 		if ( ! is_string( $stub ) || '' === $stub ) {
 			return;
 		}

@@ -7,6 +7,10 @@
 
 namespace QualifiedIntegration\Frontend;
 
+use QualifiedIntegration\Frontend\Identity\Context;
+use QualifiedIntegration\Frontend\Identity\Resolver;
+use QualifiedIntegration\Frontend\Identity\Value;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -20,20 +24,31 @@ final class PageConfig {
 	/**
 	 * The config for the current page.
 	 *
+	 * `identity` is present only when a mapping applies to the page (or a filter
+	 * added fields): `fields` holds the server-resolved values (an object, also
+	 * when empty), `browser` the mappings the runtime resolves in the visit.
+	 *
 	 * @param array<string, mixed> $settings Settings in force.
-	 * @return array{calls: array<int, array<int, mixed>>}
+	 * @param Context|null         $context  User and post to resolve against; the current request by default.
+	 * @return array<string, mixed>
 	 */
-	public static function build( array $settings ): array {
+	public static function build( array $settings, ?Context $context = null ): array {
 		$config = array(
 			// Each entry is [method, ...arguments] for qualified(); the runtime replays them in order.
 			'calls' => array(),
 		);
+
+		$identity = Resolver::identity( $settings, $context ?? Context::for_request() );
+		if ( array() !== $identity['fields'] || array() !== $identity['browser'] ) {
+			$config['identity'] = $identity;
+		}
 
 		/**
 		 * Filters the per-page runtime config.
 		 *
 		 * Add API calls with `$config['calls'][] = array( 'identify', array( 'role' => 'buyer' ) );`.
 		 * The runtime accepts the data-only methods: identify, showExperience, open and page.
+		 * To change the identify payload, prefer `qualified_integration_identify`.
 		 *
 		 * @param array<string, mixed> $config   Config.
 		 * @param array<string, mixed> $settings Settings in force.
@@ -41,6 +56,31 @@ final class PageConfig {
 		$config = (array) apply_filters( 'qualified_integration_page_config', $config, $settings );
 
 		$config['calls'] = array_values( array_filter( (array) ( $config['calls'] ?? array() ), 'is_array' ) );
+		return self::finish_identity( $config );
+	}
+
+	/**
+	 * Puts identity back in its contract shape after the filter, or drops it when empty.
+	 *
+	 * @param array<string, mixed> $config Config.
+	 * @return array<string, mixed>
+	 */
+	private static function finish_identity( array $config ): array {
+		if ( ! isset( $config['identity'] ) ) {
+			return $config;
+		}
+		$identity = (array) $config['identity'];
+		$fields   = Value::normalise_fields( $identity['fields'] ?? array() );
+		$browser  = array_values( array_filter( (array) ( $identity['browser'] ?? array() ), 'is_array' ) );
+		if ( array() === $fields && array() === $browser ) {
+			unset( $config['identity'] );
+			return $config;
+		}
+		$config['identity'] = array(
+			// An object in JSON even when empty (Record<string, string>), never [].
+			'fields'  => (object) $fields,
+			'browser' => $browser,
+		);
 		return $config;
 	}
 }
