@@ -1,5 +1,16 @@
 /**
- * Build configuration: wp-scripts defaults with our own entry points.
+ * Build configuration: wp-scripts defaults with our own entry points, as two
+ * compilations.
+ *
+ * 1. admin + frontend: wp-scripts' own mode (development under `npm start`,
+ *    production under `npm run build`).
+ *
+ * 2. the inline stub: always production. PHP prints build/stub.js inline
+ *    in every public page's <head>, so it must be the minified build with no
+ *    source map comment even while `wp-scripts start` watches (a development
+ *    build is 4 KB and points at a .map file no page can reach). It keeps
+ *    only the plugins a plain script needs, and does not clean build/ (the
+ *    first compilation does, keeping the stub's files).
  *
  * `react/jsx-runtime` is bundled instead of externalised because core only
  * registers the `react-jsx-runtime` script handle from WordPress 6.6, and we
@@ -10,21 +21,51 @@ const path = require( 'path' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 const DependencyExtractionWebpackPlugin = require( '@wordpress/dependency-extraction-webpack-plugin' );
 
-module.exports = {
+const STUB_FILES = /^stub\./;
+
+const dependencyExtraction = () =>
+	new DependencyExtractionWebpackPlugin( {
+		requestToExternal: ( request ) =>
+			request === 'react/jsx-runtime' ? false : undefined,
+	} );
+
+const main = {
 	...defaultConfig,
 	entry: {
 		admin: path.resolve( __dirname, 'admin/index.tsx' ),
 		frontend: path.resolve( __dirname, 'src/frontend/index.ts' ),
-		stub: path.resolve( __dirname, 'src/frontend/stub-entry.ts' ),
+	},
+	output: {
+		...defaultConfig.output,
+		clean: {
+			keep: ( file ) =>
+				/^(fonts|images)\//.test( file ) || STUB_FILES.test( file ),
+		},
 	},
 	plugins: [
 		...defaultConfig.plugins.filter(
 			( plugin ) =>
 				plugin.constructor.name !== 'DependencyExtractionWebpackPlugin'
 		),
-		new DependencyExtractionWebpackPlugin( {
-			requestToExternal: ( request ) =>
-				request === 'react/jsx-runtime' ? false : undefined,
-		} ),
+		dependencyExtraction(),
 	],
 };
+
+const stub = {
+	...defaultConfig,
+	name: 'stub',
+	mode: 'production',
+	devtool: false,
+	entry: {
+		stub: path.resolve( __dirname, 'src/frontend/stub-entry.ts' ),
+	},
+	output: { ...defaultConfig.output, clean: false },
+	optimization: {
+		...defaultConfig.optimization,
+		concatenateModules: true,
+		minimize: true,
+	},
+	plugins: [ dependencyExtraction() ],
+};
+
+module.exports = [ main, stub ];

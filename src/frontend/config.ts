@@ -1,6 +1,7 @@
 /**
  * The per-page config PHP prints before the runtime (Frontend\PageConfig).
  */
+import { type IdentityConfig, parseIdentity } from './identity/config';
 import { DATA_METHODS, type DataMethod } from './qualified';
 
 export type QualifiedCall = [ DataMethod, ...unknown[] ];
@@ -8,6 +9,8 @@ export type QualifiedCall = [ DataMethod, ...unknown[] ];
 export interface PageConfig {
 	/** API calls to make on this page, in order. */
 	calls: QualifiedCall[];
+	/** Identify mappings for this page; absent when none applies. */
+	identity?: IdentityConfig;
 }
 
 function isDataMethod( value: unknown ): value is DataMethod {
@@ -22,14 +25,14 @@ function isDataMethod( value: unknown ): value is DataMethod {
  * touch, so anything malformed is dropped rather than thrown on.
  *
  * @param raw The value of window.qualifiedIntegrationConfig.
- * @return A config with only well-formed calls.
+ * @return A config with only well-formed calls and identity parts.
  */
 export function parseConfig( raw: unknown ): PageConfig {
 	const calls: QualifiedCall[] = [];
-	const source =
-		typeof raw === 'object' && raw !== null && 'calls' in raw
-			? ( raw as { calls: unknown } ).calls
-			: [];
+	const config = (
+		typeof raw === 'object' && raw !== null ? raw : {}
+	) as Partial< Record< keyof PageConfig, unknown > >;
+	const source = config.calls;
 	if ( Array.isArray( source ) ) {
 		for ( const entry of source ) {
 			if ( Array.isArray( entry ) && isDataMethod( entry[ 0 ] ) ) {
@@ -37,5 +40,6 @@ export function parseConfig( raw: unknown ): PageConfig {
 			}
 		}
 	}
-	return { calls };
+	const identity = parseIdentity( config.identity );
+	return identity ? { calls, identity } : { calls };
 }

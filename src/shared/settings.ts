@@ -1,16 +1,42 @@
 /**
- * The settings object and its REST payload, as TypeScript types.
+ * The settings object and the REST payloads around it, as TypeScript types.
  *
  * The JSON schema in includes/Settings/settings-schema.json is the source of
- * truth; the compile-time check at the bottom fails `tsc` when a field is
- * added to or removed from one side only.
+ * truth; the compile-time checks at the bottom fail `tsc` when a field is
+ * added to or removed from one side only, at the top level and inside
+ * `identity`.
  */
+import type { IdentitySource } from './identity-sources';
+
+export type { IdentitySource } from './identity-sources';
+export { MAX_VALUE_LENGTH } from './identity-value';
+
+/** How a browser value is kept for the rest of the visit. */
+export type PersistMode = 'first' | 'last';
+
+/** One row of the identity table: a Qualified visitor field and where its value comes from. */
+export interface IdentityMapping {
+	/** Qualified visitor-field API name. */
+	field: string;
+	source: IdentitySource;
+	/** Present exactly when the source needs a key (meta key, taxonomy, parameter, cookie...). */
+	key?: string;
+	/** Present exactly when the source needs a fixed value (`static`). */
+	value?: string;
+	/** Only for sources that allow it (browser sources). */
+	persist?: PersistMode;
+}
+
+export interface IdentitySettings {
+	mappings: IdentityMapping[];
+}
 
 export interface Settings {
 	schemaVersion: number;
 	enabled: boolean;
 	token: string;
 	excludeRoles: string[];
+	identity: IdentitySettings;
 }
 
 /** Fields a user may change; schemaVersion belongs to the plugin. */
@@ -25,13 +51,55 @@ export interface FieldLock {
 	error: string | null;
 }
 
+/** Why the messenger does not load, as PHP reports it. */
+export type StatusCode =
+	| 'disabled'
+	| 'no_token'
+	| 'locked_off'
+	| 'invalid_enabled'
+	| 'role_excluded';
+
+export interface StatusReason {
+	code: StatusCode;
+	/** Plain-language sentence to show as is. */
+	message: string;
+}
+
+/** Whether public pages load Qualified with the settings in force. */
+export interface SettingsStatus {
+	live: boolean;
+	/** Empty when live. */
+	reasons: StatusReason[];
+	/** Where "view the site" points. */
+	homeUrl: string;
+}
+
+/** A stored or constant value that was refused and replaced (failing closed). */
+export interface SettingsProblem {
+	field: string;
+	message: string;
+}
+
 /** Body of GET and POST /qualified-integration/v1/settings. */
 export interface SettingsPayload {
 	settings: Settings;
 	locked: Partial< Record< SettingsField, FieldLock > >;
+	/** Opaque; send it back as `If-Match: "<revision>"` (also the ETag header). */
+	revision: string;
+	status: SettingsStatus;
+	problems: SettingsProblem[];
 }
 
-/** Body of a 400 answer: core's rest_invalid_param shape. */
+/** Body of a POST: a partial change, optionally with the revision it was made on. */
+export type SettingsChange = Partial< EditableSettings > & {
+	revision?: string;
+};
+
+/**
+ * Body of a 400 answer: core's rest_invalid_param shape. `params` maps a
+ * path (`token`, `excludeRoles[1]`, `identity.mappings[2].field`) to a
+ * message that already names the field's label.
+ */
 export interface RestInvalidParamError {
 	code: string;
 	message: string;
@@ -41,8 +109,38 @@ export interface RestInvalidParamError {
 	};
 }
 
-type SchemaFields =
-	keyof ( typeof import( '../../includes/Settings/settings-schema.json' ) )[ 'properties' ];
+/** Body of a 409 answer: the save was made on a stale revision. */
+export interface SettingsConflictError {
+	code: 'qualified_integration_conflict';
+	message: string;
+	data: {
+		status: 409;
+		/** What is stored now, to merge with or show. */
+		current: SettingsPayload;
+	};
+}
+
+/** Body of POST /qualified-integration/v1/identity/preview. */
+export interface IdentityPreviewRequest {
+	mappings: IdentityMapping[];
+}
+
+/** A browser mapping as PHP hands it on: the page config and the preview list it so. */
+export type BrowserMapping = Pick<
+	IdentityMapping,
+	'field' | 'source' | 'key' | 'persist'
+>;
+
+/** Answer of the identity preview: server sources resolved for the current admin on the home page. */
+export interface IdentityPreviewPayload {
+	url: string;
+	fields: Record< string, string >;
+	/** Browser sources, listed unresolved ("from the visit"). */
+	browser: BrowserMapping[];
+}
+
+type Schema = typeof import( '../../includes/Settings/settings-schema.json' );
+type SchemaProperties = Schema[ 'properties' ];
 type SameKeys< A, B > = [ A ] extends [ B ]
 	? [ B ] extends [ A ]
 		? true
@@ -50,8 +148,17 @@ type SameKeys< A, B > = [ A ] extends [ B ]
 	: false;
 
 /**
- * Compile-time only: `tsc` rejects `true` here when Settings and the schema
- * list different fields.
+ * Compile-time only: `tsc` rejects `true` here when Settings, its `identity`
+ * object or a mapping list different fields than the schema.
  */
-export const SETTINGS_MATCH_SCHEMA: SameKeys< keyof Settings, SchemaFields > =
-	true;
+export const SETTINGS_MATCH_SCHEMA: [
+	SameKeys< keyof Settings, keyof SchemaProperties >,
+	SameKeys<
+		keyof IdentitySettings,
+		keyof SchemaProperties[ 'identity' ][ 'properties' ]
+	>,
+	SameKeys<
+		keyof IdentityMapping,
+		keyof SchemaProperties[ 'identity' ][ 'properties' ][ 'mappings' ][ 'items' ][ 'properties' ]
+	>,
+] = [ true, true, true ];

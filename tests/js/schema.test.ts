@@ -9,10 +9,11 @@ import type { Settings } from '../../src/shared/settings';
  * against Settings, and the test checks it against the schema's defaults.
  */
 const typedDefaults: Settings = {
-	schemaVersion: 1,
+	schemaVersion: 2,
 	enabled: true,
 	token: '',
 	excludeRoles: [],
+	identity: { mappings: [] },
 };
 
 describe( 'settings schema', () => {
