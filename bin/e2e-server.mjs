@@ -16,7 +16,16 @@ const site = await prepareSite( {
 	port: E2E_PORT,
 	version: process.env.QI_WP_VERSION || undefined,
 	fresh: true,
-	users: [ { login: 'editor', password: 'password', role: 'editor' } ],
+	users: [
+		{
+			login: 'editor',
+			password: 'password',
+			role: 'editor',
+			first_name: 'Edith',
+			// A user meta value for identity mappings, with characters that must stay inert in a script.
+			meta: { billing_company: 'Acme & "Sons" </script>' },
+		},
+	],
 	muPlugins: [ 'qualified-e2e-helper.php' ],
 } );
 const server = await serveSite( site.dir, E2E_PORT );

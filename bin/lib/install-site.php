@@ -53,13 +53,17 @@ if ( ! empty( $options['settings'] ) ) {
 }
 
 foreach ( $options['users'] ?? array() as $extra_user ) {
-	wp_insert_user(
+	$user_id = wp_insert_user(
 		array(
 			'user_login' => $extra_user['login'],
 			'user_pass'  => $extra_user['password'],
 			'user_email' => $extra_user['login'] . '@example.org',
+			'first_name' => $extra_user['first_name'] ?? '',
 			'role'       => $extra_user['role'],
 		)
 	);
+	foreach ( $extra_user['meta'] ?? array() as $meta_key => $meta_value ) {
+		update_user_meta( $user_id, $meta_key, $meta_value );
+	}
 }
 echo "installed\n";

@@ -160,7 +160,7 @@ function writeConfig( dir, { url, database, constants } ) {
  * @param {boolean}  [options.fresh]      Reinstall even if installed.
  * @param {Object}   [options.settings]   Plugin settings to store after activation.
  * @param {Object}   [options.constants]  Extra wp-config.php constants.
- * @param {Array}    [options.users]      Extra users: { login, password, role }.
+ * @param {Array}    [options.users]      Extra users: { login, password, role, first_name?, meta? }.
  * @param {boolean}  [options.fakeVendor] Load the fake qualified.js from tests/fixtures.
  * @param {string[]} [options.muPlugins]  File names in tests/fixtures/mu-plugins to install.
  * @return {Promise<{dir: string, url: string}>} The site.
