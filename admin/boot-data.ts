@@ -9,14 +9,21 @@ export interface RoleOption {
 
 export interface AdminBootData {
 	restPath: string;
+	previewPath: string;
 	roles: RoleOption[];
 }
 
+const DEFAULTS: AdminBootData = {
+	restPath: '/qualified-integration/v1/settings',
+	previewPath: '/qualified-integration/v1/identity/preview',
+	roles: [],
+};
+
 export function readBootData(): AdminBootData {
 	const data = (
-		window as unknown as { qualifiedIntegrationAdmin?: AdminBootData }
+		window as unknown as {
+			qualifiedIntegrationAdmin?: Partial< AdminBootData >;
+		}
 	 ).qualifiedIntegrationAdmin;
-	return (
-		data ?? { restPath: '/qualified-integration/v1/settings', roles: [] }
-	);
+	return { ...DEFAULTS, ...data };
 }

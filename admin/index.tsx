@@ -10,11 +10,11 @@ import { createRoot } from '@wordpress/element';
 /**
  * Internal dependencies
  */
-import { SettingsApp } from './SettingsApp';
+import { App } from './App';
 import { readBootData } from './boot-data';
 import './settings.scss';
 
 const container = document.getElementById( 'qualified-integration-settings' );
 if ( container ) {
-	createRoot( container ).render( <SettingsApp boot={ readBootData() } /> );
+	createRoot( container ).render( <App boot={ readBootData() } /> );
 }

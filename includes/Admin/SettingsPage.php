@@ -9,6 +9,7 @@ namespace QualifiedIntegration\Admin;
 
 use QualifiedIntegration\Assets;
 use QualifiedIntegration\Frontend\Loader;
+use QualifiedIntegration\Rest\IdentityPreviewController;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -65,10 +66,12 @@ final class SettingsPage {
 	}
 
 	/**
-	 * Prints the screen's mount point.
+	 * Prints the screen's mount point. The app's status and notices render
+	 * first inside it, right under the heading; `wp-header-end` is where core
+	 * and other plugins put their own notices, as on every WordPress screen.
 	 */
 	public function render(): void {
-		echo '<div class="wrap"><h1>' . esc_html__( 'Qualified', 'qualified-integration' ) . '</h1>';
+		echo '<div class="wrap"><h1>' . esc_html__( 'Qualified', 'qualified-integration' ) . '</h1><hr class="wp-header-end">';
 		echo '<div id="qualified-integration-settings"><p>' . esc_html__( 'Loading settings…', 'qualified-integration' ) . '</p></div>';
 		echo '<noscript><p>' . esc_html__( 'This screen needs JavaScript.', 'qualified-integration' ) . '</p></noscript></div>';
 	}
@@ -106,7 +109,7 @@ final class SettingsPage {
 	/**
 	 * Data the app needs besides the settings themselves.
 	 *
-	 * @return array{restPath: string, roles: array<int, array{slug: string, name: string}>}
+	 * @return array{restPath: string, previewPath: string, roles: array<int, array{slug: string, name: string}>}
 	 */
 	private function boot_data(): array {
 		$roles = array();
@@ -117,8 +120,9 @@ final class SettingsPage {
 			);
 		}
 		return array(
-			'restPath' => self::REST_PATH,
-			'roles'    => $roles,
+			'restPath'    => self::REST_PATH,
+			'previewPath' => '/' . IdentityPreviewController::NAMESPACE . IdentityPreviewController::ROUTE,
+			'roles'       => $roles,
 		);
 	}
 }

@@ -37,7 +37,7 @@ export async function saveSettings( page: Page ) {
 
 export async function expectNotice(
 	page: Page,
-	status: 'success' | 'error',
+	status: 'success' | 'error' | 'warning' | 'info',
 	text: string
 ) {
 	await expect(

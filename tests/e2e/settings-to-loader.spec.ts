@@ -73,7 +73,12 @@ test( 'an invalid token is refused with a message naming the field, and nothing 
 	await expectNotice(
 		page,
 		'error',
-		'token may contain only letters and digits'
+		'Site token: use only letters and digits'
+	);
+	// The message also sits at the field, which is marked invalid.
+	await expect( page.getByLabel( 'Site token' ) ).toHaveAttribute(
+		'aria-invalid',
+		'true'
 	);
 
 	await page.goto( SETTINGS_PATH );

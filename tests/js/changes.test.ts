@@ -1,13 +1,19 @@
 /**
  * Internal dependencies
  */
-import { changedFields } from '../../admin/changes';
+import { canonicalJson, changedFields } from '../../admin/changes';
 import type { EditableSettings } from '../../src/shared/settings';
 
 const saved: EditableSettings = {
 	enabled: true,
 	token: 'Abc123',
 	excludeRoles: [ 'editor' ],
+	identity: {
+		mappings: [
+			{ field: 'email', source: 'user.email' },
+			{ field: 'company', source: 'user.meta', key: 'billing_company' },
+		],
+	},
 };
 
 describe( 'changedFields', () => {
@@ -35,5 +41,54 @@ describe( 'changedFields', () => {
 				'token',
 			] )
 		).toEqual( { enabled: false } );
+	} );
+
+	it( 'sends the whole identity object when one mapping changed', () => {
+		const identity = {
+			mappings: [
+				{ field: 'email', source: 'user.email' as const },
+				{
+					field: 'company',
+					source: 'user.meta' as const,
+					key: 'company_name',
+				},
+			],
+		};
+		expect( changedFields( saved, { ...saved, identity }, [] ) ).toEqual( {
+			identity,
+		} );
+	} );
+
+	it( 'sees a reordered mapping list as a change', () => {
+		const identity = {
+			mappings: [ ...saved.identity.mappings ].reverse(),
+		};
+		expect(
+			Object.keys( changedFields( saved, { ...saved, identity }, [] ) )
+		).toEqual( [ 'identity' ] );
+	} );
+
+	it( 'ignores the order of keys inside a mapping', () => {
+		const identity = {
+			mappings: [
+				{ source: 'user.email' as const, field: 'email' },
+				{
+					key: 'billing_company',
+					field: 'company',
+					source: 'user.meta' as const,
+				},
+			],
+		};
+		expect( changedFields( saved, { ...saved, identity }, [] ) ).toEqual(
+			{}
+		);
+	} );
+} );
+
+describe( 'canonicalJson', () => {
+	it( 'keeps array order but sorts object keys', () => {
+		expect( canonicalJson( { b: [ 2, 1 ], a: { d: 1, c: 2 } } ) ).toBe(
+			'{"a":{"c":2,"d":1},"b":[2,1]}'
+		);
 	} );
 } );

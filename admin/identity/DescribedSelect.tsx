@@ -1,0 +1,64 @@
+/**
+ * A single-choice SelectControl (label hidden, 40px) with `aria-invalid` and
+ * an `aria-describedby` pointing at a message outside it. WordPress 6.5's
+ * SelectControl writes its own `aria-describedby` (its help id, or nothing)
+ * after the props it is given, so that attribute is set after render.
+ */
+
+/**
+ * External dependencies
+ */
+import type { ReactNode } from 'react';
+
+/**
+ * WordPress dependencies
+ */
+import { SelectControl } from '@wordpress/components';
+import { useEffect } from '@wordpress/element';
+
+export interface DescribedSelectProps {
+	id: string;
+	label: string;
+	value: string;
+	onChange: ( value: string ) => void;
+	describedBy?: string | undefined;
+	invalid?: boolean;
+	options?: Array< { value: string; label: string } >;
+	children?: ReactNode;
+}
+
+export function DescribedSelect( {
+	id,
+	label,
+	value,
+	onChange,
+	describedBy,
+	invalid = false,
+	options,
+	children,
+}: DescribedSelectProps ) {
+	useEffect( () => {
+		const select = document.getElementById( id );
+		if ( ! select ) {
+			return;
+		}
+		if ( describedBy ) {
+			select.setAttribute( 'aria-describedby', describedBy );
+		} else {
+			select.removeAttribute( 'aria-describedby' );
+		}
+	} );
+	return (
+		<SelectControl
+			__nextHasNoMarginBottom
+			__next40pxDefaultSize
+			id={ id }
+			label={ label }
+			hideLabelFromVision
+			value={ value }
+			onChange={ onChange }
+			aria-invalid={ invalid || undefined }
+			{ ...( options ? { options } : { children } ) }
+		/>
+	);
+}

@@ -1,0 +1,28 @@
+/**
+ * The screen's sections, in tab order. A new section (Events, Experiences)
+ * is one more entry here: its tab, its `#hash`, and the fields whose errors
+ * lead to it all come from its definition.
+ */
+
+/**
+ * Internal dependencies
+ */
+import { generalSection } from './General';
+import { identitySection } from './Identity';
+import type { SectionDefinition } from './types';
+
+export const SECTIONS: readonly SectionDefinition[] = [
+	generalSection,
+	identitySection,
+];
+
+/**
+ * The section that edits a top-level field.
+ *
+ * @param field Top-level settings field.
+ */
+export function sectionOfField( field: string ): SectionDefinition | undefined {
+	return SECTIONS.find( ( section ) =>
+		( section.fields as readonly string[] ).includes( field )
+	);
+}
