@@ -8,7 +8,8 @@
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 // Inlined rather than autoloaded: uninstall runs without the plugin booted.
-$qualified_integration_option = 'qualified_integration_settings';
+// The settings, and the save lock's row (left behind only when a save crashed).
+$qualified_integration_options = array( 'qualified_integration_settings', 'qualified_integration_settings_lock' );
 
 if ( is_multisite() ) {
 	foreach ( get_sites(
@@ -18,9 +19,9 @@ if ( is_multisite() ) {
 		)
 	) as $qualified_integration_site_id ) {
 		switch_to_blog( $qualified_integration_site_id );
-		delete_option( $qualified_integration_option );
+		array_map( 'delete_option', $qualified_integration_options );
 		restore_current_blog();
 	}
 } else {
-	delete_option( $qualified_integration_option );
+	array_map( 'delete_option', $qualified_integration_options );
 }

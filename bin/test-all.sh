@@ -71,7 +71,7 @@ lane() {
 
 lane current 7.1 "" 8889 &
 current=$!
-lane oldest 6.5 bin/php74.sh 8890 &
+lane oldest 6.5 bin/php74.sh 8891 &
 oldest=$!
 wait "$current" "$oldest"
 

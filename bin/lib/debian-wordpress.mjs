@@ -49,7 +49,8 @@ function mirrors() {
 		}
 		for ( const line of readFileSync( file, 'utf8' ).split( '\n' ) ) {
 			const match =
-				/^URIs:\s*(\S+)/.exec( line ) || /^deb\s+(?:\[[^\]]*\]\s+)?(\S+)/.exec( line );
+				/^URIs:\s*(\S+)/.exec( line ) ||
+				/^deb\s+(?:\[[^\]]*\]\s+)?(\S+)/.exec( line );
 			if ( match && ! match[ 1 ].includes( 'security' ) ) {
 				uris.add( match[ 1 ] );
 			}
@@ -66,8 +67,8 @@ function mirrors() {
 /**
  * Runs apt-get with the private configuration.
  *
- * @param {string}   suite Debian suite, e.g. "sid".
- * @param {string[]} args  apt-get arguments.
+ * @param {string}   suite     Debian suite, e.g. "sid".
+ * @param {string[]} args      apt-get arguments.
  * @param {Object}   [options] execFileSync options.
  */
 function aptGet( suite, args, options = {} ) {
@@ -115,7 +116,10 @@ function download( suite, packages ) {
 		( [ name, version ] ) => `${ name }=${ version }`
 	);
 	const marker = join( debs, '.pinned' );
-	if ( existsSync( marker ) && readFileSync( marker, 'utf8' ) === wanted.join( '\n' ) ) {
+	if (
+		existsSync( marker ) &&
+		readFileSync( marker, 'utf8' ) === wanted.join( '\n' )
+	) {
 		return debs;
 	}
 	rmSync( debs, { recursive: true, force: true } );
@@ -223,7 +227,9 @@ export function debianWordPressTree( { suite, packages } ) {
 	const root = join( BASE, suite, 'root' );
 	rmSync( root, { recursive: true, force: true } );
 	mkdirSync( root, { recursive: true } );
-	for ( const file of readdirSync( debs ).filter( ( name ) => name.endsWith( '.deb' ) ) ) {
+	for ( const file of readdirSync( debs ).filter( ( name ) =>
+		name.endsWith( '.deb' )
+	) ) {
 		execFileSync( 'dpkg-deb', [ '-x', join( debs, file ), root ] );
 	}
 
@@ -234,7 +240,9 @@ export function debianWordPressTree( { suite, packages } ) {
 		join( root, 'etc/ssl/certs/ca-certificates.crt' ),
 		readdirSync( certificates )
 			.sort()
-			.map( ( name ) => readFileSync( join( certificates, name ), 'utf8' ) )
+			.map( ( name ) =>
+				readFileSync( join( certificates, name ), 'utf8' )
+			)
 			.join( '\n' )
 	);
 
@@ -242,7 +250,9 @@ export function debianWordPressTree( { suite, packages } ) {
 	const dangling = [];
 	copyResolved( root, join( root, 'usr/share/wordpress' ), tree, dangling );
 	// Apache-only (a link to /etc/wordpress/htaccess); PHP's built-in server ignores it.
-	const unresolved = dangling.filter( ( path ) => ! path.endsWith( '/.htaccess' ) );
+	const unresolved = dangling.filter(
+		( path ) => ! path.endsWith( '/.htaccess' )
+	);
 	if ( unresolved.length ) {
 		throw new Error(
 			`Debian's WordPress links to files no pinned package provides: ${ unresolved.join( ', ' ) }`
@@ -250,10 +260,15 @@ export function debianWordPressTree( { suite, packages } ) {
 	}
 	// Debian's wp-config.php reads /etc/wordpress; each site writes its own.
 	rmSync( join( tree, 'wp-config.php' ), { force: true } );
-	const versionFile = readFileSync( join( tree, 'wp-includes/version.php' ), 'utf8' );
+	const versionFile = readFileSync(
+		join( tree, 'wp-includes/version.php' ),
+		'utf8'
+	);
 	const expected = version.replace( /\+.*$/, '' );
 	if ( ! versionFile.includes( `$wp_version = '${ expected }'` ) ) {
-		throw new Error( `Debian's package did not hold WordPress ${ expected }.` );
+		throw new Error(
+			`Debian's package did not hold WordPress ${ expected }.`
+		);
 	}
 	rmSync( root, { recursive: true, force: true } );
 	writeFileSync( marker, pinned );

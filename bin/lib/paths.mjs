@@ -24,7 +24,7 @@ export const DB_DATA_DIR = join( WP_HOME_DIR, 'mariadb' );
 /**
  * The WordPress versions the tests run, each from a package registry:
  * - 6.5: the oldest version the plugin supports, from the npm package
- *   @wp-playground/wordpress-builds (`file` names its archive);
+ *   `@wp-playground/wordpress-builds` (`file` names its archive);
  * - 7.1: current WordPress, from Debian's registry (bin/lib/debian-wordpress.mjs).
  *   The versions are pinned so that a test run is reproducible; when sid moves
  *   on, the fetch fails with a message saying so, and these pins are updated.

@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Tests;
 
+use QualifiedIntegration\Settings\SaveLock;
 use QualifiedIntegration\Settings\SettingsRepository;
 
 /**
@@ -20,11 +21,14 @@ final class UninstallTest extends TestCase {
 	public function test_uninstall_deletes_the_settings_option(): void {
 		$this->store_settings( array( 'token' => 'Gone1' ) );
 		$this->assertIsArray( get_option( SettingsRepository::OPTION ) );
+		// A lock row a crashed save left behind.
+		add_option( SaveLock::NAME, '1', '', false );
 
 		define( 'WP_UNINSTALL_PLUGIN', 'qualified-integration/qualified-integration.php' );
 		require QUALIFIED_INTEGRATION_DIR . 'uninstall.php';
 
 		wp_cache_delete( 'alloptions', 'options' );
 		$this->assertNull( get_option( SettingsRepository::OPTION, null ) );
+		$this->assertNull( get_option( SaveLock::NAME, null ) );
 	}
 }
