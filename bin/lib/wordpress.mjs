@@ -235,15 +235,18 @@ export async function prepareSite( {
  * Serves a site with PHP's built-in server, in its own process group so that
  * stopping it stops every worker.
  *
- * @param {string} dir  Site directory.
- * @param {number} port Port on 127.0.0.1.
+ * @param {string}   dir               Site directory.
+ * @param {number}   port              Port on 127.0.0.1.
+ * @param {Object}   [options]
+ * @param {string[]} [options.phpArgs] Extra php arguments, e.g. `-d` settings.
  * @return {Promise<{stop: () => void}>} Handle to stop the server.
  */
-export async function serveSite( dir, port ) {
+export async function serveSite( dir, port, { phpArgs = [] } = {} ) {
 	const log = openSync( join( dir, 'server.log' ), 'a' );
 	const server = spawn(
 		PHP,
 		[
+			...phpArgs,
 			'-S',
 			`127.0.0.1:${ port }`,
 			'-t',
