@@ -45,7 +45,7 @@ test( 'a token set on Settings -> Connectors is the token the plugin loads', asy
 
 	await page.goto( '/wp-admin/options-connectors.php' );
 	await expect(
-		page.getByText( 'Qualified', { exact: true } )
+		page.getByRole( 'heading', { name: 'Qualified', exact: true } )
 	).toBeVisible();
 	await expect(
 		page.getByText( 'The Qualified messenger on your pages' )
