@@ -19,22 +19,23 @@ final class Labels {
 	/**
 	 * The label of a path.
 	 *
-	 * @param string   $schema_path Path with list indexes as "[]": token, excludeRoles[], identity.mappings[].field.
-	 * @param int|null $row         1-based row number, for mapping rows.
+	 * @param string   $schema_path Path with list indexes as "[]": token, excludeRoles[], identity.mappings[].field,
+	 *                              experiences.rules[].when[].value.
+	 * @param int|null $row         1-based row number, for mapping and rule rows.
+	 * @param int|null $sub_row     1-based number inside the row, for a rule's conditions.
 	 * @return string
 	 */
-	public static function of( string $schema_path, ?int $row = null ): string {
-		$columns = array(
-			'field'   => __( 'Qualified field', 'qualified-integration' ),
-			'source'  => __( 'Source', 'qualified-integration' ),
-			'key'     => __( 'Key', 'qualified-integration' ),
-			'value'   => __( 'Value', 'qualified-integration' ),
-			'persist' => __( 'Keep for the visit', 'qualified-integration' ),
-		);
-		$prefix  = 'identity.mappings[].';
-		if ( 0 === strpos( $schema_path, $prefix ) && isset( $columns[ substr( $schema_path, strlen( $prefix ) ) ] ) ) {
-			/* translators: 1: mapping row number, starting at 1, 2: column label. */
-			return sprintf( __( 'Mapping %1$d, %2$s', 'qualified-integration' ), (int) $row, $columns[ substr( $schema_path, strlen( $prefix ) ) ] );
+	public static function of( string $schema_path, ?int $row = null, ?int $sub_row = null ): string {
+		$prefix = 'identity.mappings[].';
+		if ( 0 === strpos( $schema_path, $prefix ) ) {
+			$column = self::mapping_column( substr( $schema_path, strlen( $prefix ) ) );
+			if ( null !== $column ) {
+				/* translators: 1: mapping row number, starting at 1, 2: column label. */
+				return sprintf( __( 'Mapping %1$d, %2$s', 'qualified-integration' ), (int) $row, $column );
+			}
+		}
+		if ( 0 === strpos( $schema_path, 'experiences.rules[]' ) ) {
+			return self::rule_label( substr( $schema_path, strlen( 'experiences.rules[]' ) ), (int) $row, (int) $sub_row );
 		}
 
 		switch ( $schema_path ) {
@@ -52,8 +53,137 @@ final class Labels {
 			case 'identity.mappings[]':
 				/* translators: %d: mapping row number, starting at 1. */
 				return sprintf( __( 'Mapping %d', 'qualified-integration' ), (int) $row );
+			case 'experiences':
+				return __( 'Experiences', 'qualified-integration' );
+			case 'experiences.spa':
+				return __( 'Single-page navigation', 'qualified-integration' );
+			case 'experiences.rules':
+				return __( 'Experience rules', 'qualified-integration' );
 			default:
 				return $schema_path;
 		}
+	}
+
+	/**
+	 * The column label of a mapping row.
+	 *
+	 * @param string $column Column name.
+	 * @return string|null
+	 */
+	private static function mapping_column( string $column ): ?string {
+		switch ( $column ) {
+			case 'field':
+				return __( 'Qualified field', 'qualified-integration' );
+			case 'source':
+				return __( 'Source', 'qualified-integration' );
+			case 'key':
+				return __( 'Key', 'qualified-integration' );
+			case 'value':
+				return __( 'Value', 'qualified-integration' );
+			case 'persist':
+				return __( 'Keep for the visit', 'qualified-integration' );
+			default:
+				return null;
+		}
+	}
+
+	/**
+	 * "Rule 3", "Rule 3, ID", "Rule 3, Condition 2, Value", "Rule 3, Action",
+	 * "Rule 3, Experience".
+	 *
+	 * @param string $rest    What follows "experiences.rules[]": "", ".id", ".when[].value", ".then.fields.*".
+	 * @param int    $rule    1-based rule number.
+	 * @param int    $number  1-based condition number.
+	 * @return string
+	 */
+	private static function rule_label( string $rest, int $rule, int $number ): string {
+		/* translators: %d: rule number, starting at 1. */
+		$label = sprintf( __( 'Rule %d', 'qualified-integration' ), $rule );
+		if ( '' === $rest ) {
+			return $label;
+		}
+		if ( 0 === strpos( $rest, '.when[]' ) ) {
+			/* translators: 1: "Rule 3", 2: condition number, starting at 1. */
+			$label = sprintf( __( '%1$s, Condition %2$d', 'qualified-integration' ), $label, $number );
+			$key   = (string) preg_replace( '/\[\]\z/', '', substr( $rest, strlen( '.when[]' ) ) );
+			return '' === $key ? $label : self::join( $label, self::condition_key( ltrim( $key, '.' ) ) );
+		}
+		switch ( $rest ) {
+			case '.id':
+				return self::join( $label, __( 'ID', 'qualified-integration' ) );
+			case '.label':
+				return self::join( $label, __( 'Label', 'qualified-integration' ) );
+			case '.enabled':
+				return self::join( $label, __( 'Enabled', 'qualified-integration' ) );
+			case '.oncePerVisit':
+				return self::join( $label, __( 'Once per visit', 'qualified-integration' ) );
+			case '.when':
+				return self::join( $label, __( 'Conditions', 'qualified-integration' ) );
+			case '.then':
+			case '.then.action':
+				return self::join( $label, __( 'Action', 'qualified-integration' ) );
+			case '.then.experience':
+				return self::join( $label, __( 'Experience', 'qualified-integration' ) );
+			case '.then.startCollapsed':
+				return self::join( $label, __( 'Start collapsed', 'qualified-integration' ) );
+			case '.then.fields':
+			case '.then.fields.*':
+				return self::join( $label, __( 'Fields to send', 'qualified-integration' ) );
+			default:
+				return self::join( $label, ltrim( $rest, '.' ) );
+		}
+	}
+
+	/**
+	 * The label of a condition key.
+	 *
+	 * @param string $key Key of a condition.
+	 * @return string
+	 */
+	private static function condition_key( string $key ): string {
+		switch ( $key ) {
+			case 'type':
+				return __( 'Type', 'qualified-integration' );
+			case 'op':
+				return __( 'Match', 'qualified-integration' );
+			case 'value':
+				return __( 'Value', 'qualified-integration' );
+			case 'key':
+				return __( 'Parameter', 'qualified-integration' );
+			case 'seconds':
+				return __( 'Seconds', 'qualified-integration' );
+			case 'percent':
+				return __( 'Percent scrolled', 'qualified-integration' );
+			case 'days':
+				return __( 'Days', 'qualified-integration' );
+			case 'from':
+				return __( 'From', 'qualified-integration' );
+			case 'to':
+				return __( 'To', 'qualified-integration' );
+			case 'values':
+				return __( 'Post types', 'qualified-integration' );
+			case 'ids':
+				return __( 'Posts', 'qualified-integration' );
+			case 'taxonomy':
+				return __( 'Taxonomy', 'qualified-integration' );
+			case 'slugs':
+				return __( 'Terms', 'qualified-integration' );
+			case 'roles':
+				return __( 'Roles', 'qualified-integration' );
+			default:
+				return $key;
+		}
+	}
+
+	/**
+	 * "Rule 3" + "ID" -> "Rule 3, ID".
+	 *
+	 * @param string $label  Leading label.
+	 * @param string $column Column label.
+	 * @return string
+	 */
+	private static function join( string $label, string $column ): string {
+		/* translators: 1: row label such as "Rule 3", 2: column label. */
+		return sprintf( __( '%1$s, %2$s', 'qualified-integration' ), $label, $column );
 	}
 }

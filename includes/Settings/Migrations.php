@@ -63,6 +63,17 @@ final class Migrations {
 				}
 				return $settings;
 			},
+			// Version 3 adds Experiences (targeting rules), off and empty; every version 2 field,
+			// identity mappings included, is kept as it was.
+			3 => static function ( array $settings ): array {
+				if ( ! isset( $settings['experiences'] ) || ! is_array( $settings['experiences'] ) ) {
+					$settings['experiences'] = array(
+						'spa'   => false,
+						'rules' => array(),
+					);
+				}
+				return $settings;
+			},
 		);
 
 		/**
@@ -95,7 +106,7 @@ final class Migrations {
 			}
 		}
 
-		$settings = $this->repository->sanitize( $settings );
+		$settings = $this->repository->for_storage( $settings );
 		if ( null === $raw ) {
 			add_option( SettingsRepository::OPTION, $settings, '', true );
 		} else {

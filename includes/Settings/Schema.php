@@ -16,7 +16,11 @@ defined( 'ABSPATH' ) || exit;
  * all come from this one file. The identity sources come from their own
  * file, identity-sources.json (the one list of sources, which TypeScript
  * imports too); get() adds their names as the `source` enum, so the schema
- * file holds no second copy.
+ * file holds no second copy. The same goes for the Experiences condition
+ * types (experience-conditions.json: where each is decided, whether it is
+ * timed, its keys) and actions (experience-actions.json): get() adds them as
+ * the `type` and `action` enums, and condition_schema() / action_schema()
+ * narrow a condition or an action to the keys its type or action allows.
  *
  * Patterns in the file are ECMA-262 patterns written as `^...$`, which in
  * JavaScript match the whole string. PHP never hands them to preg_match()
@@ -29,7 +33,7 @@ final class Schema {
 	 * Version of the settings shape this code writes. Must equal the
 	 * schemaVersion default in the JSON file; a test holds them together.
 	 */
-	const VERSION = 2;
+	const VERSION = 3;
 
 	/**
 	 * Decoded schema, kept for the request: the file is read once at most.
@@ -46,18 +50,53 @@ final class Schema {
 	private static $sources = null;
 
 	/**
+	 * Decoded experience-conditions.json, kept for the request.
+	 *
+	 * @var array<string, array<string, mixed>>|null
+	 */
+	private static $conditions = null;
+
+	/**
+	 * Decoded experience-actions.json, kept for the request.
+	 *
+	 * @var array<string, array<string, mixed>>|null
+	 */
+	private static $actions = null;
+
+	/**
+	 * Narrowed condition schemas by type, kept for the request.
+	 *
+	 * @var array<string, array<string, mixed>>
+	 */
+	private static $condition_schemas = array();
+
+	/**
+	 * Narrowed action schemas by action, kept for the request.
+	 *
+	 * @var array<string, array<string, mixed>>
+	 */
+	private static $action_schemas = array();
+
+	/**
 	 * The whole schema as an array.
 	 *
 	 * @return array<string, mixed>
 	 */
 	public static function get(): array {
 		if ( null === self::$schema ) {
-			// Reading a plugin file from disk, not a remote URL.
-			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
-			$json   = file_get_contents( __DIR__ . '/settings-schema.json' );
-			$schema = is_string( $json ) ? (array) json_decode( $json, true ) : array();
+			$schema = self::read( 'settings-schema.json' );
 			if ( isset( $schema['properties']['identity']['properties']['mappings']['items']['properties']['source'] ) ) {
 				$schema['properties']['identity']['properties']['mappings']['items']['properties']['source']['enum'] = array_keys( self::sources() );
+			}
+			if ( isset( $schema['properties']['experiences']['properties']['rules']['items']['properties'] ) ) {
+				$rule = &$schema['properties']['experiences']['properties']['rules']['items']['properties'];
+				if ( isset( $rule['when']['items']['properties']['type'] ) ) {
+					$rule['when']['items']['properties']['type']['enum'] = array_keys( self::conditions() );
+				}
+				if ( isset( $rule['then']['properties']['action'] ) ) {
+					$rule['then']['properties']['action']['enum'] = array_keys( self::actions() );
+				}
+				unset( $rule );
 			}
 			self::$schema = $schema;
 		}
@@ -73,13 +112,133 @@ final class Schema {
 	 */
 	public static function sources(): array {
 		if ( null === self::$sources ) {
-			// Reading a plugin file from disk, not a remote URL.
-			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
-			$json          = file_get_contents( __DIR__ . '/identity-sources.json' );
-			$decoded       = is_string( $json ) ? json_decode( $json, true ) : null;
-			self::$sources = is_array( $decoded ) ? $decoded : array();
+			self::$sources = self::read( 'identity-sources.json' );
 		}
 		return self::$sources;
+	}
+
+	/**
+	 * The Experiences condition types, keyed by type, in the admin's order:
+	 * where each is decided ("browser", or "page" for page facts PHP
+	 * resolves), whether it is timed (decided when its moment comes), its
+	 * keys (all required, no others) and, for a key whose schema differs
+	 * from the shared one in settings-schema.json, keySchemas.
+	 *
+	 * @return array<string, array{where: string, keys: string[], timed?: bool, keySchemas?: array<string, array<string, mixed>>}>
+	 */
+	public static function conditions(): array {
+		if ( null === self::$conditions ) {
+			self::$conditions = self::read( 'experience-conditions.json' );
+		}
+		return self::$conditions;
+	}
+
+	/**
+	 * The Experiences actions, keyed by action: required keys, optional keys,
+	 * and whether the action refuses timed conditions (hide: a messenger
+	 * already shown cannot be taken back without a flash).
+	 *
+	 * @return array<string, array{keys: string[], optional?: string[], refusesTimed?: bool}>
+	 */
+	public static function actions(): array {
+		if ( null === self::$actions ) {
+			self::$actions = self::read( 'experience-actions.json' );
+		}
+		return self::$actions;
+	}
+
+	/**
+	 * Condition types that are timed (time_on_page, scroll).
+	 *
+	 * @return string[]
+	 */
+	public static function timed_condition_types(): array {
+		return array_keys(
+			array_filter(
+				self::conditions(),
+				static function ( array $condition ): bool {
+					return ! empty( $condition['timed'] );
+				}
+			)
+		);
+	}
+
+	/**
+	 * The schema of one condition, narrowed to what its type allows: `type`
+	 * plus the type's keys, all required. A condition whose type is missing
+	 * or unknown gets a schema that checks `type` alone (its other keys mean
+	 * nothing without a type, so they are not reported one by one).
+	 *
+	 * @param array<string, mixed> $condition The condition (an object).
+	 * @return array<string, mixed>
+	 */
+	public static function condition_schema( array $condition ): array {
+		$base       = self::properties()['experiences']['properties']['rules']['items']['properties']['when']['items'] ?? array();
+		$type       = isset( $condition['type'] ) && is_string( $condition['type'] ) ? $condition['type'] : '';
+		$conditions = self::conditions();
+		if ( ! isset( $conditions[ $type ] ) ) {
+			$schema                         = $base;
+			$schema['properties']           = array( 'type' => $base['properties']['type'] ?? array() );
+			$schema['additionalProperties'] = true;
+			return $schema;
+		}
+		if ( ! isset( self::$condition_schemas[ $type ] ) ) {
+			$schema     = $base;
+			$properties = array( 'type' => $base['properties']['type'] ?? array() );
+			foreach ( (array) $conditions[ $type ]['keys'] as $key ) {
+				$properties[ $key ] = $conditions[ $type ]['keySchemas'][ $key ] ?? ( $base['properties'][ $key ] ?? array() );
+			}
+			$schema['properties']             = $properties;
+			$schema['required']               = array_keys( $properties );
+			self::$condition_schemas[ $type ] = $schema;
+		}
+		return self::$condition_schemas[ $type ];
+	}
+
+	/**
+	 * The schema of one rule action, narrowed to what the action allows:
+	 * `action`, its required keys and its optional ones. An action that is
+	 * missing or unknown gets a schema that checks `action` alone.
+	 *
+	 * @param array<string, mixed> $then The action (an object).
+	 * @return array<string, mixed>
+	 */
+	public static function action_schema( array $then ): array {
+		$base    = self::properties()['experiences']['properties']['rules']['items']['properties']['then'] ?? array();
+		$action  = isset( $then['action'] ) && is_string( $then['action'] ) ? $then['action'] : '';
+		$actions = self::actions();
+		if ( ! isset( $actions[ $action ] ) ) {
+			$schema                         = $base;
+			$schema['properties']           = array( 'action' => $base['properties']['action'] ?? array() );
+			$schema['additionalProperties'] = true;
+			return $schema;
+		}
+		if ( ! isset( self::$action_schemas[ $action ] ) ) {
+			$schema     = $base;
+			$required   = array_merge( array( 'action' ), (array) $actions[ $action ]['keys'] );
+			$properties = array();
+			foreach ( array_merge( $required, (array) ( $actions[ $action ]['optional'] ?? array() ) ) as $key ) {
+				$properties[ $key ] = $base['properties'][ $key ] ?? array();
+			}
+			$schema['properties']            = $properties;
+			$schema['required']              = $required;
+			self::$action_schemas[ $action ] = $schema;
+		}
+		return self::$action_schemas[ $action ];
+	}
+
+	/**
+	 * Decodes a JSON file of this folder.
+	 *
+	 * @param string $file File name.
+	 * @return array<string, mixed> Empty when the file is missing or not a JSON object.
+	 */
+	private static function read( string $file ): array {
+		// Reading a plugin file from disk, not a remote URL.
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+		$json    = file_get_contents( __DIR__ . '/' . $file );
+		$decoded = is_string( $json ) ? json_decode( $json, true ) : null;
+		return is_array( $decoded ) ? $decoded : array();
 	}
 
 	/**

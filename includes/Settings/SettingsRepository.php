@@ -41,7 +41,7 @@ final class SettingsRepository {
 				'type'              => 'object',
 				'description'       => __( 'Qualified Integration settings.', 'qualified-integration' ),
 				'default'           => Schema::defaults(),
-				'sanitize_callback' => array( $this, 'sanitize' ),
+				'sanitize_callback' => array( $this, 'for_storage' ),
 				'show_in_rest'      => false,
 			)
 		);
@@ -50,13 +50,29 @@ final class SettingsRepository {
 	/**
 	 * Normalises a raw option value: unknown keys dropped, invalid fields set
 	 * to their fallback, invalid list items dropped one by one, the current
-	 * schema version stamped. Used on write (sanitize_option) and on read.
+	 * schema version stamped. Used on read, and on write through
+	 * for_storage().
 	 *
 	 * @param mixed $value Raw option value.
 	 * @return array<string, mixed>
 	 */
 	public function sanitize( $value ): array {
 		return $this->inspect( $value )['settings'];
+	}
+
+	/**
+	 * What the option stores for a raw value: the sanitized settings plus
+	 * the CheckedStamp of their list-heavy fields, so that page views need
+	 * not validate them again (see CheckedStamp). The sanitizer of the
+	 * option, and what Migrations writes.
+	 *
+	 * @param mixed $value Raw option value.
+	 * @return array<string, mixed>
+	 */
+	public function for_storage( $value ): array {
+		$settings                      = $this->sanitize( $value );
+		$settings[ CheckedStamp::KEY ] = CheckedStamp::stamps( $settings );
+		return $settings;
 	}
 
 	/**
@@ -226,7 +242,9 @@ final class SettingsRepository {
 		$result   = Schema::defaults();
 		$problems = array();
 		foreach ( array_keys( Schema::editable_properties() ) as $field ) {
-			if ( array_key_exists( $field, $value ) ) {
+			if ( CheckedStamp::is_checked( $value, $field ) ) {
+				$result[ $field ] = $value[ $field ]; // Validated by this code when it was written.
+			} elseif ( array_key_exists( $field, $value ) ) {
 				list( $result[ $field ], $field_problems ) = Validator::clean_field( $value[ $field ], $field );
 				$problems                                 += $field_problems;
 			}

@@ -26,9 +26,35 @@ defined( 'ABSPATH' ) || exit;
  * admin label (Labels).
  *
  * The same checks drive the read side: clean_field() drops each invalid item
- * of a list alone, so one stale role or mapping row never empties a list.
+ * of a list alone, so one stale role, mapping row or rule never empties a
+ * list.
+ *
+ * Experience rules: a condition's `type` and an action's `action` narrow
+ * their object to the keys allowed (Schema::condition_schema(),
+ * Schema::action_schema()); a regex value must pass RegexSafety; a hide rule
+ * cannot have timed conditions; rule ids are unique; a schedule's from and
+ * to differ. Errors read "Rule 3, Condition 2, Value: ..." under
+ * experiences.rules[2].when[1].value.
  */
 final class Validator {
+
+	/**
+	 * Schema path of a rule condition.
+	 */
+	const CONDITION = 'experiences.rules[].when[]';
+
+	/**
+	 * Schema path of a rule action.
+	 */
+	const ACTION = 'experiences.rules[].then';
+
+	/**
+	 * Lists whose items are told apart by one of their keys (a duplicate is an error).
+	 */
+	const KEYED_LISTS = array(
+		'identity.mappings[]' => 'field',
+		'experiences.rules[]' => 'id',
+	);
 
 	/**
 	 * Errors of one field's value, every one of them.
@@ -43,7 +69,7 @@ final class Validator {
 			return array( self::safe_path( $field ) => self::not_a_setting( $field ) );
 		}
 		$errors = array();
-		self::walk( $value, $properties[ $field ], $field, $field, null, $errors );
+		self::walk( $value, $properties[ $field ], $field, $field, array(), $errors );
 		return $errors;
 	}
 
@@ -69,8 +95,43 @@ final class Validator {
 	public static function mapping_errors( $mappings, string $path = 'identity.mappings' ): array {
 		$schema = Schema::properties()['identity']['properties']['mappings'] ?? array();
 		$errors = array();
-		self::walk( $mappings, $schema, $path, 'identity.mappings', null, $errors );
+		self::walk( $mappings, $schema, $path, 'identity.mappings', array(), $errors );
 		return $errors;
+	}
+
+	/**
+	 * Validates a list of Experience rules on their own (for the rule tester
+	 * route), exactly as a save of `experiences.rules` would: same checks,
+	 * same messages ("Rule 3, Condition 2, Value: ..."), paths under $path
+	 * (rules[2].when[1].value).
+	 *
+	 * @param mixed  $rules Raw rules.
+	 * @param string $path  Path of the list in error keys.
+	 * @return array<string, string> Path to message; empty when valid.
+	 */
+	public static function rule_errors( $rules, string $path = 'experiences.rules' ): array {
+		$schema = Schema::properties()['experiences']['properties']['rules'] ?? array();
+		$errors = array();
+		self::walk( $rules, $schema, $path, 'experiences.rules', array(), $errors );
+		return $errors;
+	}
+
+	/**
+	 * The valid rules of a list, each invalid one dropped alone (a later
+	 * duplicate id too), at most 200: what the settings read keeps, for
+	 * rules that come from elsewhere (a filter, the tester's body).
+	 *
+	 * @param mixed $rules Raw rules.
+	 * @return array{0: array<int, array<string, mixed>>, 1: array<string, string>} Rules kept, and path => message of what was dropped.
+	 */
+	public static function clean_rules( $rules ): array {
+		$schema   = Schema::properties()['experiences']['properties']['rules'] ?? array();
+		$problems = array();
+		$clean    = self::clean( $rules, $schema, 'experiences.rules', 'experiences.rules', $problems );
+		if ( ! $clean['ok'] ) {
+			return array( array(), self::rule_errors( $rules ) );
+		}
+		return array( $clean['value'], $problems );
 	}
 
 	/**
@@ -166,30 +227,50 @@ final class Validator {
 	 * @param array<string, mixed>  $schema Schema node.
 	 * @param string                $path   Path with indexes: identity.mappings[2].field.
 	 * @param string                $spath  Path with "[]": identity.mappings[].field.
-	 * @param int|null              $row    1-based index of the enclosing list item.
+	 * @param int[]                 $rows   1-based numbers of the enclosing list items, outermost first.
 	 * @param array<string, string> $errors Receives path => message.
 	 */
-	private static function walk( $value, array $schema, string $path, string $spath, ?int $row, array &$errors ): void {
-		$label = Labels::of( $spath, $row );
-		$type  = (string) ( $schema['type'] ?? '' );
+	private static function walk( $value, array $schema, string $path, string $spath, array $rows, array &$errors ): void {
+		$type = (string) ( $schema['type'] ?? '' );
 		if ( ! self::has_type( $value, $type ) ) {
-			$errors[ $path ] = self::type_message( $label, $type, $value );
+			$errors[ $path ] = self::type_message( self::label( $spath, $rows ), $type, $value );
 			return;
 		}
 
 		if ( 'string' === $type ) {
 			$message = self::string_error( $value, $schema, $spath );
 			if ( null !== $message ) {
-				$errors[ $path ] = $label . ': ' . $message;
+				$errors[ $path ] = self::label( $spath, $rows ) . ': ' . $message;
 			}
-		} elseif ( 'integer' === $type && isset( $schema['minimum'] ) && $value < $schema['minimum'] ) {
-			/* translators: 1: field label, 2: smallest value allowed. */
-			$errors[ $path ] = sprintf( __( '%1$s: must be at least %2$d.', 'qualified-integration' ), $label, (int) $schema['minimum'] );
+		} elseif ( 'integer' === $type ) {
+			if ( isset( $schema['minimum'] ) && $value < $schema['minimum'] ) {
+				/* translators: 1: field label, 2: smallest value allowed. */
+				$errors[ $path ] = sprintf( __( '%1$s: must be at least %2$d.', 'qualified-integration' ), self::label( $spath, $rows ), (int) $schema['minimum'] );
+			} elseif ( isset( $schema['maximum'] ) && $value > $schema['maximum'] ) {
+				/* translators: 1: field label, 2: largest value allowed. */
+				$errors[ $path ] = sprintf( __( '%1$s: must be at most %2$d.', 'qualified-integration' ), self::label( $spath, $rows ), (int) $schema['maximum'] );
+			}
 		} elseif ( 'array' === $type ) {
-			self::walk_list( $value, $schema, $path, $spath, $errors );
+			self::walk_list( $value, $schema, $path, $spath, $rows, $errors );
 		} elseif ( 'object' === $type ) {
-			self::walk_object( $value, $schema, $path, $spath, $row, $errors );
+			if ( self::CONDITION === $spath ) {
+				$schema = Schema::condition_schema( $value );
+			} elseif ( self::ACTION === $spath ) {
+				$schema = Schema::action_schema( $value );
+			}
+			self::walk_object( $value, $schema, $path, $spath, $rows, $errors );
 		}
+	}
+
+	/**
+	 * The label of a path, for the rows it is in.
+	 *
+	 * @param string $spath Schema path.
+	 * @param int[]  $rows  Row numbers, outermost first.
+	 * @return string
+	 */
+	private static function label( string $spath, array $rows ): string {
+		return Labels::of( $spath, $rows[0] ?? null, $rows[1] ?? null );
 	}
 
 	/**
@@ -199,39 +280,48 @@ final class Validator {
 	 * @param array<string, mixed>  $schema Schema node.
 	 * @param string                $path   Path.
 	 * @param string                $spath  Schema path.
+	 * @param int[]                 $rows   Row numbers of the enclosing items.
 	 * @param array<string, string> $errors Receives path => message.
 	 */
-	private static function walk_list( array $value, array $schema, string $path, string $spath, array &$errors ): void {
+	private static function walk_list( array $value, array $schema, string $path, string $spath, array $rows, array &$errors ): void {
 		if ( isset( $schema['maxItems'] ) && count( $value ) > $schema['maxItems'] ) {
 			/* translators: 1: field label, 2: most entries allowed. */
-			$errors[ $path ] = sprintf( __( '%1$s: at most %2$d entries.', 'qualified-integration' ), Labels::of( $spath ), (int) $schema['maxItems'] );
+			$errors[ $path ] = sprintf( __( '%1$s: at most %2$d entries.', 'qualified-integration' ), self::label( $spath, $rows ), (int) $schema['maxItems'] );
+		} elseif ( isset( $schema['minItems'] ) && count( $value ) < $schema['minItems'] ) {
+			/* translators: %s: field label. */
+			$errors[ $path ] = sprintf( __( '%s: choose at least one.', 'qualified-integration' ), self::label( $spath, $rows ) );
 		}
-		$items = is_array( $schema['items'] ?? null ) ? $schema['items'] : array();
-		$seen  = array();
+		$items      = is_array( $schema['items'] ?? null ) ? $schema['items'] : array();
+		$item_spath = $spath . '[]';
+		$keyed      = isset( self::KEYED_LISTS[ $item_spath ] );
+		$seen       = array();
 		foreach ( $value as $index => $item ) {
-			$item_path  = $path . '[' . $index . ']';
-			$item_spath = $spath . '[]';
-			self::walk( $item, $items, $item_path, $item_spath, $index + 1, $errors );
+			$item_path = $path . '[' . $index . ']';
+			$item_rows = array_merge( $rows, array( $index + 1 ) );
+			self::walk( $item, $items, $item_path, $item_spath, $item_rows, $errors );
 
 			if ( 'excludeRoles[]' === $item_spath && is_string( $item ) && empty( self::errors_under( $errors, $item_path ) ) ) {
 				$message = self::role_error( $item );
 				if ( null !== $message ) {
 					$errors[ $item_path ] = Labels::of( $item_spath ) . ': ' . $message;
 				}
-			}
-			if ( 'identity.mappings[]' === $item_spath ) {
+			} elseif ( 'identity.mappings[]' === $item_spath ) {
 				self::check_mapping( $item, $item_path, $index + 1, $errors );
+			} elseif ( 'experiences.rules[]' === $item_spath ) {
+				self::check_rule( $item, $item_path, $item_rows, $errors );
+			} elseif ( self::CONDITION === $item_spath ) {
+				self::check_condition( $item, $item_path, $item_rows, $errors );
 			}
 
 			// Duplicates: the later one is the error (and, on read, the one dropped). Only
 			// an item without errors of its own counts as the first, so that dropping an
 			// invalid item never takes a valid one with it.
 			$identity = self::identity_of( $item, $item_spath );
-			if ( null === $identity || ( empty( $schema['uniqueItems'] ) && 'identity.mappings[]' !== $item_spath ) ) {
+			if ( null === $identity || ( empty( $schema['uniqueItems'] ) && ! $keyed ) ) {
 				continue;
 			}
 			if ( isset( $seen[ $identity ] ) ) {
-				self::add_duplicate_error( $item_spath, $item_path, $identity, $seen[ $identity ], $index + 1, $errors );
+				self::add_duplicate_error( $item_spath, $item_path, $identity, $seen[ $identity ], $item_rows, $errors );
 			} elseif ( empty( self::errors_under( $errors, $item_path ) ) ) {
 				$seen[ $identity ] = $index + 1;
 			}
@@ -239,15 +329,17 @@ final class Validator {
 	}
 
 	/**
-	 * What makes a list item a duplicate of another: a scalar's value, a mapping's field.
+	 * What makes a list item a duplicate of another: a scalar's value, a
+	 * mapping's field, a rule's id.
 	 *
 	 * @param mixed  $item  Item.
 	 * @param string $spath Schema path of the item.
 	 * @return string|null Null when the item has no usable identity.
 	 */
 	private static function identity_of( $item, string $spath ): ?string {
-		if ( 'identity.mappings[]' === $spath ) {
-			return is_array( $item ) && isset( $item['field'] ) && is_string( $item['field'] ) ? $item['field'] : null;
+		if ( isset( self::KEYED_LISTS[ $spath ] ) ) {
+			$key = self::KEYED_LISTS[ $spath ];
+			return is_array( $item ) && isset( $item[ $key ] ) && is_string( $item[ $key ] ) ? $item[ $key ] : null;
 		}
 		return is_scalar( $item ) ? (string) $item : null;
 	}
@@ -259,31 +351,59 @@ final class Validator {
 	 * @param string                $path     Path of the item.
 	 * @param string                $identity What repeats.
 	 * @param int                   $first    Row number of the first one.
-	 * @param int                   $row      Row number of this one.
+	 * @param int[]                 $rows     Row numbers of this one, outermost first.
 	 * @param array<string, string> $errors   Receives path => message.
 	 */
-	private static function add_duplicate_error( string $spath, string $path, string $identity, int $first, int $row, array &$errors ): void {
-		if ( 'identity.mappings[]' === $spath ) {
-			$field_path = $path . '.field';
-			if ( ! isset( $errors[ $field_path ] ) ) {
-				$errors[ $field_path ] = sprintf(
+	private static function add_duplicate_error( string $spath, string $path, string $identity, int $first, array $rows, array &$errors ): void {
+		if ( isset( self::KEYED_LISTS[ $spath ] ) ) {
+			$key_path = $path . '.' . self::KEYED_LISTS[ $spath ];
+			if ( isset( $errors[ $key_path ] ) ) {
+				return;
+			}
+			$errors[ $key_path ] = 'identity.mappings[]' === $spath
+				? sprintf(
 					/* translators: 1: field label, 2: Qualified field name, 3: row number of its first mapping. */
 					__( '%1$s: %2$s is already mapped in mapping %3$d.', 'qualified-integration' ),
-					Labels::of( $spath . '.field', $row ),
+					self::label( $spath . '.field', $rows ),
+					$identity,
+					$first
+				)
+				: sprintf(
+					/* translators: 1: field label, 2: rule ID, 3: number of the first rule with that ID. */
+					__( '%1$s: %2$s is already the ID of rule %3$d.', 'qualified-integration' ),
+					self::label( $spath . '.id', $rows ),
 					$identity,
 					$first
 				);
-			}
 			return;
 		}
 		if ( ! isset( $errors[ $path ] ) ) {
 			$errors[ $path ] = sprintf(
 				/* translators: 1: field label, 2: the repeated value. */
 				__( '%1$s: %2$s is listed twice.', 'qualified-integration' ),
-				Labels::of( $spath ),
+				self::label( $spath, $rows ),
 				$identity
 			);
 		}
+	}
+
+	/**
+	 * The schema a property of an object must match: its own, else the
+	 * object's additionalProperties schema (any value when that is true).
+	 *
+	 * @param array<string, mixed> $schema Object schema.
+	 * @param string               $name   Property name.
+	 * @return array<string, mixed>|null Null when the property is not allowed.
+	 */
+	private static function property_schema( array $schema, string $name ): ?array {
+		if ( isset( $schema['properties'][ $name ] ) && is_array( $schema['properties'][ $name ] ) ) {
+			return $schema['properties'][ $name ];
+		}
+		$additional = $schema['additionalProperties'] ?? false;
+		if ( true === $additional ) {
+			return array();
+		}
+		return is_array( $additional ) ? $additional : null;
 	}
 
 	/**
@@ -293,29 +413,104 @@ final class Validator {
 	 * @param array<string, mixed>  $schema Schema node.
 	 * @param string                $path   Path.
 	 * @param string                $spath  Schema path.
-	 * @param int|null              $row    Row number, inside a list.
+	 * @param int[]                 $rows   Row numbers of the enclosing items.
 	 * @param array<string, string> $errors Receives path => message.
 	 */
-	private static function walk_object( array $value, array $schema, string $path, string $spath, ?int $row, array &$errors ): void {
+	private static function walk_object( array $value, array $schema, string $path, string $spath, array $rows, array &$errors ): void {
 		$properties = is_array( $schema['properties'] ?? null ) ? $schema['properties'] : array();
+		$names      = is_array( $schema['propertyNames'] ?? null ) ? $schema['propertyNames'] : null;
 		foreach ( $value as $name => $child ) {
-			$name = (string) $name;
-			if ( ! isset( $properties[ $name ] ) ) {
+			$name         = (string) $name;
+			$child_schema = self::property_schema( $schema, $name );
+			if ( null === $child_schema ) {
 				$errors[ self::safe_path( $path . '.' . $name, $path ) ] = sprintf(
 					/* translators: 1: label of the object, 2: the unknown property name. */
 					__( '%1$s: %2$s is not allowed here.', 'qualified-integration' ),
-					Labels::of( $spath, $row ),
+					self::label( $spath, $rows ),
 					self::safe_name( $name )
 				);
 				continue;
 			}
-			self::walk( $child, $properties[ $name ], $path . '.' . $name, $spath . '.' . $name, $row, $errors );
+			$child_spath = isset( $properties[ $name ] ) ? $spath . '.' . $name : $spath . '.*';
+			if ( null !== $names && ! isset( $properties[ $name ] ) ) {
+				$message = self::string_error( $name, $names, 'propertyNames:' . $spath );
+				if ( null !== $message ) {
+					$errors[ self::safe_path( $path . '.' . $name, $path ) ] = sprintf(
+						/* translators: 1: label of the object, 2: the property name, 3: what is wrong with it. */
+						__( '%1$s, %2$s: %3$s', 'qualified-integration' ),
+						self::label( $spath, $rows ),
+						self::safe_name( $name ),
+						$message
+					);
+					continue;
+				}
+			}
+			self::walk( $child, $child_schema, $path . '.' . $name, $child_spath, $rows, $errors );
 		}
 		foreach ( (array) ( $schema['required'] ?? array() ) as $name ) {
 			if ( ! array_key_exists( $name, $value ) ) {
 				/* translators: %s: field label. */
-				$errors[ $path . '.' . $name ] = sprintf( __( '%s: required.', 'qualified-integration' ), Labels::of( $spath . '.' . $name, $row ) );
+				$errors[ $path . '.' . $name ] = sprintf( __( '%s: required.', 'qualified-integration' ), self::label( $spath . '.' . $name, $rows ) );
 			}
+		}
+		if ( isset( $schema['maxProperties'] ) && count( $value ) > $schema['maxProperties'] && ! isset( $errors[ $path ] ) ) {
+			/* translators: 1: field label, 2: most entries allowed. */
+			$errors[ $path ] = sprintf( __( '%1$s: at most %2$d entries.', 'qualified-integration' ), self::label( $spath, $rows ), (int) $schema['maxProperties'] );
+		} elseif ( isset( $schema['minProperties'] ) && count( $value ) < $schema['minProperties'] && ! isset( $errors[ $path ] ) ) {
+			/* translators: %s: field label. */
+			$errors[ $path ] = sprintf( __( '%s: add at least one.', 'qualified-integration' ), self::label( $spath, $rows ) );
+		}
+	}
+
+	/**
+	 * The rules of one Experience rule that span its parts: a hide rule
+	 * cannot wait for a timed condition (the messenger would already show).
+	 *
+	 * @param mixed                 $rule   The rule (type already checked by walk()).
+	 * @param string                $path   Path of the rule.
+	 * @param int[]                 $rows   Its row number.
+	 * @param array<string, string> $errors Receives path => message.
+	 */
+	private static function check_rule( $rule, string $path, array $rows, array &$errors ): void {
+		if ( ! is_array( $rule ) || ! isset( $rule['then']['action'], $rule['when'] ) || ! is_array( $rule['when'] ) ) {
+			return;
+		}
+		$action = Schema::actions()[ (string) ( is_string( $rule['then']['action'] ) ? $rule['then']['action'] : '' ) ] ?? array();
+		if ( empty( $action['refusesTimed'] ) ) {
+			return;
+		}
+		$timed = Schema::timed_condition_types();
+		foreach ( $rule['when'] as $index => $condition ) {
+			$type_path = $path . '.when[' . $index . '].type';
+			if ( is_array( $condition ) && isset( $condition['type'] ) && in_array( $condition['type'], $timed, true ) && ! isset( $errors[ $type_path ] ) ) {
+				$errors[ $type_path ] = self::label( self::CONDITION . '.type', array_merge( $rows, array( (int) $index + 1 ) ) ) . ': '
+					. __( 'a rule that hides Qualified cannot wait for time on page or scroll (the messenger would already be on screen).', 'qualified-integration' );
+			}
+		}
+	}
+
+	/**
+	 * The rules of one condition a schema cannot express: a regex must be
+	 * safe (RegexSafety), a schedule must not start and end at the same time.
+	 *
+	 * @param mixed                 $condition The condition (type already checked by walk()).
+	 * @param string                $path      Path of the condition.
+	 * @param int[]                 $rows      Rule and condition numbers.
+	 * @param array<string, string> $errors    Receives path => message.
+	 */
+	private static function check_condition( $condition, string $path, array $rows, array &$errors ): void {
+		if ( ! is_array( $condition ) ) {
+			return;
+		}
+		if ( isset( $condition['op'], $condition['value'] ) && 'regex' === $condition['op'] && is_string( $condition['value'] ) && ! isset( $errors[ $path . '.value' ] ) ) {
+			$message = RegexSafety::problem( $condition['value'] );
+			if ( null !== $message ) {
+				$errors[ $path . '.value' ] = self::label( self::CONDITION . '.value', $rows ) . ': ' . $message;
+			}
+		}
+		if ( isset( $condition['type'], $condition['from'], $condition['to'] ) && 'schedule' === $condition['type'] && $condition['from'] === $condition['to'] && ! isset( $errors[ $path . '.to' ] ) ) {
+			$errors[ $path . '.to' ] = self::label( self::CONDITION . '.to', $rows ) . ': '
+				. __( 'must differ from the start time (an end before the start runs overnight).', 'qualified-integration' );
 		}
 	}
 
@@ -426,7 +621,27 @@ final class Validator {
 				return __( 'use letters, digits and underscores, starting with a letter.', 'qualified-integration' );
 			case 'identity.mappings[].key':
 			case 'identity.mappings[].value':
+			case 'experiences.rules[].when[].key':
+			case 'experiences.rules[].when[].value':
+			case 'experiences.rules[].then.fields.*':
 				return __( 'must not contain line breaks or other control characters.', 'qualified-integration' );
+			case 'propertyNames:experiences.rules[].then.fields':
+				return __( 'use a Qualified field API name: letters, digits and underscores, starting with a letter.', 'qualified-integration' );
+			case 'experiences.rules[].id':
+				return __( 'use 1 to 64 lowercase letters, digits, "_" and "-", starting with a letter or digit.', 'qualified-integration' );
+			case 'experiences.rules[].then.experience':
+				return __( 'use the Experience\'s API name: "experience-" followed by digits (in Qualified: Settings, Experiences, Manual, the Experience, API NAME).', 'qualified-integration' );
+			case 'experiences.rules[].when[].from':
+			case 'experiences.rules[].when[].to':
+				return __( 'use a 24-hour time such as 09:00 or 17:30.', 'qualified-integration' );
+			case 'experiences.rules[].when[].values[]':
+				return __( 'use a post type slug (lowercase letters, digits, "_" and "-").', 'qualified-integration' );
+			case 'experiences.rules[].when[].taxonomy':
+				return __( 'use a taxonomy slug (lowercase letters, digits, "_" and "-").', 'qualified-integration' );
+			case 'experiences.rules[].when[].slugs[]':
+				return __( 'use a term slug (lowercase letters, digits, "_", "-" and "%").', 'qualified-integration' );
+			case 'experiences.rules[].when[].roles[]':
+				return __( 'use a role slug (lowercase letters, digits, "_" and "-").', 'qualified-integration' );
 			default:
 				return __( 'has characters that are not allowed.', 'qualified-integration' );
 		}
@@ -495,7 +710,7 @@ final class Validator {
 	 */
 	private static function clean( $value, array $schema, string $path, string $spath, array &$problems ): array {
 		$errors = array();
-		self::walk( $value, $schema, $path, $spath, null, $errors );
+		self::walk( $value, $schema, $path, $spath, array(), $errors );
 		if ( empty( $errors ) ) {
 			return array(
 				'ok'    => true,
@@ -528,13 +743,15 @@ final class Validator {
 		} elseif ( 'object' === $type ) {
 			$properties = is_array( $schema['properties'] ?? null ) ? $schema['properties'] : array();
 			foreach ( $value as $name => $child ) {
-				$name = (string) $name;
-				if ( ! isset( $properties[ $name ] ) ) {
+				$name         = (string) $name;
+				$child_schema = self::property_schema( $schema, $name );
+				if ( null === $child_schema ) {
 					$problems += self::errors_under( $errors, self::safe_path( $path . '.' . $name, $path ) );
 					unset( $value[ $name ] );
 					continue;
 				}
-				$child_clean = self::clean( $child, $properties[ $name ], $path . '.' . $name, $spath . '.' . $name, $problems );
+				$child_spath = isset( $properties[ $name ] ) ? $spath . '.' . $name : $spath . '.*';
+				$child_clean = self::clean( $child, $child_schema, $path . '.' . $name, $child_spath, $problems );
 				if ( $child_clean['ok'] ) {
 					$value[ $name ] = $child_clean['value'];
 				} else {
@@ -547,6 +764,14 @@ final class Validator {
 					$value[ $name ] = $properties[ $name ]['default'];
 				}
 			}
+			// Keys in the schema's order, a default put back included.
+			$ordered = array();
+			foreach ( array_keys( $properties ) as $name ) {
+				if ( array_key_exists( $name, $value ) ) {
+					$ordered[ $name ] = $value[ $name ];
+				}
+			}
+			$value = $ordered + $value;
 		} else {
 			return array(
 				'ok'    => false,
@@ -555,7 +780,7 @@ final class Validator {
 		}
 
 		$after = array();
-		self::walk( $value, $schema, $path, $spath, null, $after );
+		self::walk( $value, $schema, $path, $spath, array(), $after );
 		return array(
 			'ok'    => empty( $after ),
 			'value' => $value,

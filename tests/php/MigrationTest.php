@@ -8,6 +8,7 @@
 namespace QualifiedIntegration\Tests;
 
 use QualifiedIntegration\Plugin;
+use QualifiedIntegration\Settings\CheckedStamp;
 use QualifiedIntegration\Settings\Schema;
 use QualifiedIntegration\Settings\SettingsRepository;
 
@@ -20,11 +21,11 @@ final class MigrationTest extends TestCase {
 		delete_option( SettingsRepository::OPTION );
 
 		$this->assertTrue( Plugin::instance()->migrations->run() );
-		$this->assertSame( Schema::defaults(), get_option( SettingsRepository::OPTION ) );
+		$this->assertSame( Schema::defaults(), self::settings_written() );
 		$this->assertFalse( Plugin::instance()->migrations->run(), 'A current option is left alone.' );
 	}
 
-	public function test_a_stored_v1_option_becomes_v2_with_nothing_lost(): void {
+	public function test_a_stored_v1_option_becomes_v3_with_nothing_lost(): void {
 		$v1 = array(
 			'schemaVersion' => 1,
 			'enabled'       => false,
@@ -46,19 +47,125 @@ final class MigrationTest extends TestCase {
 
 		$this->assertTrue( Plugin::instance()->migrations->run() );
 
-		$this->assertSame( array( 1, 2 ), $seen );
+		$this->assertSame( array( 1, 3 ), $seen );
 		wp_cache_delete( 'alloptions', 'options' );
 		$this->assertSame(
 			array(
-				'schemaVersion' => 2,
+				'schemaVersion' => 3,
 				'enabled'       => false,
 				'token'         => 'Legacy9Tok',
 				'excludeRoles'  => array( 'administrator', 'editor' ),
 				'identity'      => array( 'mappings' => array() ),
+				'experiences'   => array(
+					'spa'   => false,
+					'rules' => array(),
+				),
 			),
-			get_option( SettingsRepository::OPTION )
+			self::settings_written()
 		);
-		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v2 option is left alone.' );
+		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v3 option is left alone.' );
+	}
+
+	public function test_a_stored_v2_option_with_identity_mappings_becomes_v3_with_nothing_lost(): void {
+		$mappings = array(
+			array(
+				'field'  => 'email',
+				'source' => 'user.email',
+			),
+			array(
+				'field'  => 'company',
+				'source' => 'user.meta',
+				'key'    => 'billing_company',
+			),
+			array(
+				'field'  => 'lead_source',
+				'source' => 'static',
+				'value'  => 'Website',
+			),
+			array(
+				'field'   => 'utm_campaign',
+				'source'  => 'query',
+				'key'     => 'utm_campaign',
+				'persist' => 'first',
+			),
+		);
+		$v2       = array(
+			'schemaVersion' => 2,
+			'enabled'       => true,
+			'token'         => 'V2Token',
+			'excludeRoles'  => array( 'editor' ),
+			'identity'      => array( 'mappings' => $mappings ),
+		);
+		$this->store_raw_settings( $v2 );
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->assertSame( $v2, get_option( SettingsRepository::OPTION ), 'The raw v2 option is in place.' );
+
+		$seen = array();
+		add_action(
+			'qualified_integration_migrated',
+			static function ( $from, $to ) use ( &$seen ) {
+				$seen = array( $from, $to );
+			},
+			10,
+			2
+		);
+		$this->assertTrue( Plugin::instance()->migrations->run() );
+
+		$this->assertSame( array( 2, 3 ), $seen );
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->assertSame(
+			array(
+				'schemaVersion' => 3,
+				'enabled'       => true,
+				'token'         => 'V2Token',
+				'excludeRoles'  => array( 'editor' ),
+				'identity'      => array( 'mappings' => $mappings ),
+				'experiences'   => array(
+					'spa'   => false,
+					'rules' => array(),
+				),
+			),
+			self::settings_written()
+		);
+		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v3 option is left alone.' );
+	}
+
+	/**
+	 * The option as written, without its CheckedStamp (asserted present: the
+	 * migration writes through the sanitizer, so pages need not re-validate).
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function settings_written(): array {
+		$raw = get_option( SettingsRepository::OPTION );
+		self::assertSame( CheckedStamp::stamps( $raw ), $raw[ CheckedStamp::KEY ] );
+		unset( $raw[ CheckedStamp::KEY ] );
+		return $raw;
+	}
+
+	public function test_the_v3_step_adds_experiences_and_keeps_every_other_key(): void {
+		$steps = Plugin::instance()->migrations->steps();
+		$this->assertArrayHasKey( 3, $steps );
+		$in  = array(
+			'token'    => 'A1',
+			'identity' => array( 'mappings' => array( array( 'field' => 'x', 'source' => 'site.name' ) ) ), // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing.AssociativeArrayFound
+			'custom'   => 'kept by the step',
+		);
+		$out = $steps[3]( $in );
+		$this->assertSame(
+			array(
+				'spa'   => false,
+				'rules' => array(),
+			),
+			$out['experiences']
+		);
+		$this->assertSame( $in, array_diff_key( $out, array( 'experiences' => 1 ) ) );
+
+		$existing = array(
+			'spa'   => true,
+			'rules' => array(),
+		);
+		$this->assertSame( $existing, $steps[3]( array( 'experiences' => $existing ) )['experiences'], 'An existing value is left to the read side.' );
 	}
 
 	public function test_the_v2_step_adds_identity_and_keeps_every_other_key(): void {
@@ -87,7 +194,7 @@ final class MigrationTest extends TestCase {
 		Plugin::instance()->migrations->run();
 
 		$this->assertSame( 'Legacy9', get_option( SettingsRepository::OPTION )['token'] );
-		$this->assertSame( 2, get_option( SettingsRepository::OPTION )['schemaVersion'] );
+		$this->assertSame( 3, get_option( SettingsRepository::OPTION )['schemaVersion'] );
 	}
 
 	public function test_migration_steps_run_in_order_and_can_be_extended(): void {
@@ -96,7 +203,7 @@ final class MigrationTest extends TestCase {
 		add_filter(
 			'qualified_integration_migrations',
 			static function ( array $steps ) use ( &$order ) {
-				foreach ( array( 1, 2 ) as $version ) {
+				foreach ( array( 1, 2, 3 ) as $version ) {
 					$inner             = $steps[ $version ];
 					$steps[ $version ] = static function ( array $settings ) use ( $inner, $version, &$order ) {
 						$order[]           = $version;
@@ -111,7 +218,7 @@ final class MigrationTest extends TestCase {
 
 		Plugin::instance()->migrations->run();
 
-		$this->assertSame( array( 1, 2 ), $order );
-		$this->assertSame( 'FromStep2', get_option( SettingsRepository::OPTION )['token'] );
+		$this->assertSame( array( 1, 2, 3 ), $order );
+		$this->assertSame( 'FromStep3', get_option( SettingsRepository::OPTION )['token'] );
 	}
 }

@@ -98,8 +98,15 @@ final class RestSettingsTest extends TestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$data = $response->get_data();
 		$this->assertSame( 'Read1', $data['settings']['token'] );
-		$this->assertSame( 2, $data['settings']['schemaVersion'] );
+		$this->assertSame( 3, $data['settings']['schemaVersion'] );
 		$this->assertSame( array( 'mappings' => array() ), $data['settings']['identity'] );
+		$this->assertSame(
+			array(
+				'spa'   => false,
+				'rules' => array(),
+			),
+			$data['settings']['experiences']
+		);
 		$this->assertEquals( (object) array(), $data['locked'] );
 		$this->assertSame( Plugin::instance()->settings->revision(), $data['revision'] );
 		$this->assertMatchesRegularExpression( '/\A[0-9a-f]{16}\z/', $data['revision'] );
@@ -148,6 +155,38 @@ final class RestSettingsTest extends TestCase {
 			'unknown role'          => array( array( 'excludeRoles' => array( 'ghost' ) ), 'excludeRoles[0]', 'Never load for these roles: ghost' ),
 			'roles null'            => array( array( 'excludeRoles' => null ), 'excludeRoles', 'Never load for these roles: must be a list, not null.' ),
 			'identity null'         => array( array( 'identity' => null ), 'identity', 'Identity:' ),
+			'experiences null'      => array( array( 'experiences' => null ), 'experiences', 'Experiences: must be an object, not null.' ),
+			'bad rule value'        => array(
+				array(
+					'experiences' => array(
+						'spa'   => false,
+						'rules' => array(
+							array(
+								'id'   => 'a',
+								'when' => array(),
+								'then' => array( 'action' => 'open' ),
+							),
+							array(
+								'id'   => 'b',
+								'when' => array(
+									array(
+										'type'  => 'device',
+										'value' => 'mobile',
+									),
+									array(
+										'type'  => 'path',
+										'op'    => 'regex',
+										'value' => '^(\\d+)*$',
+									),
+								),
+								'then' => array( 'action' => 'open' ),
+							),
+						),
+					),
+				),
+				'experiences.rules[1].when[1].value',
+				'Rule 2, Condition 2, Value: a repeated group',
+			),
 			'unknown field'         => array( array( 'colour' => 'red' ), 'colour', 'colour' ),
 			'read-only field'       => array( array( 'schemaVersion' => 7 ), 'schemaVersion', 'schemaVersion' ),
 			'revision not a string' => array( array( 'revision' => 7 ), 'revision', 'revision' ),
@@ -295,6 +334,157 @@ final class RestSettingsTest extends TestCase {
 		$this->assertSame( array( 'invalid_enabled' ), array_column( $data['status']['reasons'], 'code' ) );
 		$this->assertSame( array( 'enabled' ), array_column( $data['problems'], 'field' ) );
 		$this->assertStringStartsWith( 'Load Qualified:', $data['problems'][0]['message'] );
+	}
+
+	/**
+	 * Two valid rules.
+	 *
+	 * @return array{spa: bool, rules: array<int, array<string, mixed>>}
+	 */
+	private static function experiences(): array {
+		return array(
+			'spa'   => true,
+			'rules' => array(
+				array(
+					'id'    => 'pricing',
+					'label' => 'Pricing',
+					'when'  => array(
+						array(
+							'type'  => 'path',
+							'op'    => 'prefix',
+							'value' => '/pricing',
+						),
+					),
+					'then'  => array(
+						'action'     => 'showExperience',
+						'experience' => 'experience-1234',
+					),
+				),
+				array(
+					'id'   => 'careers',
+					'when' => array(
+						array(
+							'type'   => 'post_type',
+							'values' => array( 'page' ),
+						),
+					),
+					'then' => array( 'action' => 'hide' ),
+				),
+			),
+		);
+	}
+
+	public function test_experiences_are_saved_alone_and_returned_like_the_other_fields(): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		Plugin::instance()->settings->update(
+			array(
+				'token'    => 'Keep1',
+				'identity' => array(
+					'mappings' => array(
+						array(
+							'field'  => 'email',
+							'source' => 'user.email',
+						),
+					),
+				),
+			)
+		);
+		$revision = $this->request( 'GET' )->get_data()['revision'];
+
+		$request = new WP_REST_Request( 'POST', self::ROUTE );
+		$request->set_header( 'Content-Type', 'application/json' );
+		$request->set_header( 'If-Match', '"' . $revision . '"' );
+		$request->set_body( (string) wp_json_encode( array( 'experiences' => self::experiences() ) ) );
+		$response = rest_get_server()->dispatch( $request );
+
+		$this->assertSame( 200, $response->get_status() );
+		$data = $response->get_data();
+		$this->assertSame( self::experiences(), $data['settings']['experiences'] );
+		$this->assertSame( 'Keep1', $data['settings']['token'], 'Fields not sent are kept.' );
+		$this->assertSame( 'email', $data['settings']['identity']['mappings'][0]['field'] );
+		$this->assertNotSame( $revision, $data['revision'] );
+		$this->assertSame( self::experiences(), $this->request( 'GET' )->get_data()['settings']['experiences'] );
+		$this->assertSame( self::experiences(), get_option( 'qualified_integration_settings' )['experiences'] );
+	}
+
+	public function test_a_stale_experiences_save_gets_409_and_changes_nothing(): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		$stale = $this->request( 'GET' )->get_data()['revision'];
+		Plugin::instance()->settings->update( array( 'token' => 'Other1' ) );
+		$before = get_option( 'qualified_integration_settings' );
+
+		foreach ( array( 'header', 'body' ) as $how ) {
+			$body    = array( 'experiences' => self::experiences() );
+			$request = new WP_REST_Request( 'POST', self::ROUTE );
+			$request->set_header( 'Content-Type', 'application/json' );
+			if ( 'header' === $how ) {
+				$request->set_header( 'If-Match', '"' . $stale . '"' );
+			} else {
+				$body['revision'] = $stale;
+			}
+			$request->set_body( (string) wp_json_encode( $body ) );
+			$response = rest_get_server()->dispatch( $request );
+
+			$this->assertSame( 409, $response->get_status(), $how );
+			$this->assertSame( 'qualified_integration_conflict', $response->get_data()['code'] );
+			$this->assertSame(
+				array(
+					'spa'   => false,
+					'rules' => array(),
+				),
+				$response->get_data()['data']['current']['settings']['experiences']
+			);
+			$this->assertSame( $before, get_option( 'qualified_integration_settings' ), $how );
+		}
+	}
+
+	public function test_bad_rules_are_all_reported_with_other_bad_fields_and_nothing_changes(): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		Plugin::instance()->settings->update( array( 'experiences' => self::experiences() ) );
+		$before = get_option( 'qualified_integration_settings' );
+
+		$experiences                       = self::experiences();
+		$experiences['rules'][1]['id']     = 'pricing';
+		$experiences['rules'][1]['when'][] = array(
+			'type'    => 'scroll',
+			'percent' => 40,
+		);
+		$experiences['rules'][]            = array(
+			'id'   => 'third',
+			'when' => array(
+				array(
+					'type'  => 'query',
+					'key'   => 'utm_source',
+					'op'    => 'regex',
+					'value' => '(?<=x)y',
+				),
+			),
+			'then' => array(
+				'action'     => 'showExperience',
+				'experience' => 'Pricing page',
+			),
+		);
+		$response                          = $this->request(
+			'POST',
+			array(
+				'token'       => 'bad token',
+				'experiences' => $experiences,
+			)
+		);
+
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertSame(
+			array(
+				'token'                                => 'Site token: use only letters and digits (A-Z, a-z, 0-9).',
+				'experiences.rules[1].when[1].type'    => 'Rule 2, Condition 2, Type: a rule that hides Qualified cannot wait for time on page or scroll (the messenger would already be on screen).',
+				'experiences.rules[1].id'              => 'Rule 2, ID: pricing is already the ID of rule 1.',
+				'experiences.rules[2].when[0].value'   => 'Rule 3, Condition 1, Value: lookbehind and named groups ("(?<") are not supported.',
+				'experiences.rules[2].then.experience' => 'Rule 3, Experience: use the Experience\'s API name: "experience-" followed by digits (in Qualified: Settings, Experiences, Manual, the Experience, API NAME).',
+			),
+			$response->get_data()['data']['params']
+		);
+		$this->assertSame( array_keys( $response->get_data()['data']['params'] ), array_keys( $response->get_data()['data']['details'] ) );
+		$this->assertSame( $before, get_option( 'qualified_integration_settings' ) );
 	}
 
 	/**

@@ -21,15 +21,19 @@ final class SettingsTest extends TestCase {
 	public function test_schema_is_the_source_of_defaults_and_version(): void {
 		$this->assertSame(
 			array(
-				'schemaVersion' => 2,
+				'schemaVersion' => 3,
 				'enabled'       => true,
 				'token'         => '',
 				'excludeRoles'  => array(),
 				'identity'      => array( 'mappings' => array() ),
+				'experiences'   => array(
+					'spa'   => false,
+					'rules' => array(),
+				),
 			),
 			Schema::defaults()
 		);
-		$this->assertSame( 2, Schema::VERSION );
+		$this->assertSame( 3, Schema::VERSION );
 		$this->assertSame( Schema::VERSION, Schema::properties()['schemaVersion']['default'] );
 		$this->assertFalse( Schema::get()['additionalProperties'] );
 		$this->assertArrayNotHasKey( 'schemaVersion', Schema::editable_properties() );
@@ -48,6 +52,13 @@ final class SettingsTest extends TestCase {
 			'roles known'              => array( 'excludeRoles', array( 'administrator', 'editor' ) ),
 			'roles empty'              => array( 'excludeRoles', array() ),
 			'identity empty'           => array( 'identity', array( 'mappings' => array() ) ),
+			'experiences empty'        => array(
+				'experiences',
+				array(
+					'spa'   => true,
+					'rules' => array(),
+				),
+			),
 		);
 	}
 
@@ -94,6 +105,8 @@ final class SettingsTest extends TestCase {
 			'identity a list'            => array( 'identity', array( 1, 2 ), 'identity', 'Identity: must be an object.' ),
 			'identity without mappings'  => array( 'identity', array( 'x' => 1 ), 'identity.mappings', 'required' ),
 			'mappings null'              => array( 'identity', array( 'mappings' => null ), 'identity.mappings', 'Identity mappings: must be a list, not null.' ),
+			'experiences null'           => array( 'experiences', null, 'experiences', 'Experiences: must be an object, not null.' ),
+			'rules null'                 => array( 'experiences', array( 'spa' => false, 'rules' => null ), 'experiences.rules', 'Experience rules: must be a list, not null.' ), // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing.AssociativeArrayFound
 			'unknown field'              => array( 'colour', 'red', 'colour', 'colour is not a setting you can change.' ),
 			'read-only field'            => array( 'schemaVersion', 2, 'schemaVersion', 'schemaVersion' ),
 		);
@@ -181,7 +194,7 @@ final class SettingsTest extends TestCase {
 				'excludeRoles' => array( 'administrator' ),
 			)
 		);
-		foreach ( array( 'token', 'excludeRoles', 'enabled', 'identity' ) as $field ) {
+		foreach ( array( 'token', 'excludeRoles', 'enabled', 'identity', 'experiences' ) as $field ) {
 			$this->assertInstanceOf( \WP_Error::class, $repository->update( array( $field => null ) ), $field );
 		}
 		$this->assertSame( 'Keep1', $repository->get()['token'] );
@@ -201,11 +214,15 @@ final class SettingsTest extends TestCase {
 
 		$this->assertSame(
 			array(
-				'schemaVersion' => 2,
+				'schemaVersion' => 3,
 				'enabled'       => false,
 				'token'         => 'Keep1',
 				'excludeRoles'  => array( 'editor' ),
 				'identity'      => array( 'mappings' => array() ),
+				'experiences'   => array(
+					'spa'   => false,
+					'rules' => array(),
+				),
 			),
 			$repository->get()
 		);
