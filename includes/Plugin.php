@@ -7,11 +7,14 @@
 
 namespace QualifiedIntegration;
 
+use QualifiedIntegration\Admin\ClassicMetaBox;
 use QualifiedIntegration\Admin\SettingsPage;
 use QualifiedIntegration\Connectors\QualifiedConnector;
+use QualifiedIntegration\Experiences\PageOverride;
 use QualifiedIntegration\Frontend\Identity\PrivateCache;
 use QualifiedIntegration\Frontend\Loader;
 use QualifiedIntegration\Privacy\PolicyText;
+use QualifiedIntegration\Rest\ExperiencesPreviewController;
 use QualifiedIntegration\Rest\IdentityPreviewController;
 use QualifiedIntegration\Rest\SettingsController;
 use QualifiedIntegration\Settings\Migrations;
@@ -97,11 +100,15 @@ final class Plugin {
 		( new Health\SettingsHealth( $this->settings ) )->register();
 		( new PrivateCache( $this->settings ) )->register();
 		( new IdentityPreviewController( $this->settings ) )->register();
+		( new ExperiencesPreviewController( $this->settings ) )->register();
+		( new PageOverride() )->register();
 		( new PolicyText() )->register();
 		( new QualifiedConnector( $this->settings ) )->register();
 
 		if ( is_admin() ) {
 			( new SettingsPage() )->register();
+			( new Admin\EditorPanel() )->register();
+			( new ClassicMetaBox() )->register();
 		}
 	}
 }

@@ -8,6 +8,7 @@
 namespace QualifiedIntegration\Frontend;
 
 use QualifiedIntegration\Assets;
+use QualifiedIntegration\Frontend\Experiences\PagePlan;
 use QualifiedIntegration\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -17,8 +18,13 @@ defined( 'ABSPATH' ) || exit;
  *
  * 1. the vendor's queueing stub, inline, first thing in wp_head, so any later
  *    script may call qualified(...) before the vendor script arrives;
- * 2. qualified.js?token=TOKEN, async;
+ * 2. qualified.js?token=TOKEN, async; unless an Experience hide rule may
+ *    apply to the visitor, then the runtime adds it once it knows none does
+ *    (the config carries its URL as `experiences.vendorSrc`);
  * 3. the per-page config as JSON, then the runtime, deferred.
+ *
+ * When page facts alone hide Qualified (PagePlan::hidden()), none of the
+ * three is printed.
  *
  * Everything goes through core's script APIs, so CSP nonces and script
  * filters apply, and everything printed into a script is JSON-encoded with
@@ -51,6 +57,13 @@ final class Loader {
 	 * @var array<string, mixed>
 	 */
 	private $settings = array();
+
+	/**
+	 * The page's Experience plan, built once by should_load().
+	 *
+	 * @var PagePlan|null
+	 */
+	private $plan = null;
 
 	/**
 	 * Path of the compiled stub printed inline.
@@ -87,7 +100,8 @@ final class Loader {
 	private function should_load(): bool {
 		if ( null === $this->load ) {
 			$this->settings = $this->repository->get();
-			$this->load     = Visibility::should_load( $this->settings );
+			$this->plan     = Visibility::is_configured( $this->settings ) ? PagePlan::for_request( $this->settings ) : null;
+			$this->load     = Visibility::should_load( $this->settings, $this->plan );
 		}
 		return $this->load;
 	}
@@ -97,6 +111,7 @@ final class Loader {
 	 */
 	public function reset(): void {
 		$this->load = null;
+		$this->plan = null;
 	}
 
 	/**
@@ -127,18 +142,21 @@ final class Loader {
 			return;
 		}
 		$settings = $this->settings;
+		$plan     = $this->plan ?? PagePlan::for_request( $settings );
 
-		// phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- The vendor versions its own file; a ?ver= would only split caches.
-		wp_enqueue_script(
-			self::VENDOR_HANDLE,
-			ScriptUrl::for_token( (string) $settings['token'] ),
-			array(),
-			null,
-			array(
-				'strategy'  => 'async',
-				'in_footer' => false,
-			)
-		);
+		if ( ! $plan->holds_vendor() ) {
+			// phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- The vendor versions its own file; a ?ver= would only split caches.
+			wp_enqueue_script(
+				self::VENDOR_HANDLE,
+				ScriptUrl::for_token( (string) $settings['token'] ),
+				array(),
+				null,
+				array(
+					'strategy'  => 'async',
+					'in_footer' => false,
+				)
+			);
+		}
 
 		Assets::register_script(
 			self::RUNTIME_HANDLE,
@@ -150,7 +168,7 @@ final class Loader {
 		);
 		wp_add_inline_script(
 			self::RUNTIME_HANDLE,
-			sprintf( 'window.%s = %s;', self::CONFIG_GLOBAL, wp_json_encode( PageConfig::build( $settings ), self::JSON_FLAGS ) ),
+			sprintf( 'window.%s = %s;', self::CONFIG_GLOBAL, wp_json_encode( PageConfig::build( $settings, null, $plan ), self::JSON_FLAGS ) ),
 			'before'
 		);
 		wp_enqueue_script( self::RUNTIME_HANDLE );

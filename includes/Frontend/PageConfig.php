@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Frontend;
 
+use QualifiedIntegration\Frontend\Experiences\PagePlan;
 use QualifiedIntegration\Frontend\Identity\Context;
 use QualifiedIntegration\Frontend\Identity\Resolver;
 use QualifiedIntegration\Frontend\Identity\Value;
@@ -28,11 +29,17 @@ final class PageConfig {
 	 * added fields): `fields` holds the server-resolved values (an object, also
 	 * when empty), `browser` the mappings the runtime resolves in the visit.
 	 *
+	 * `experiences` is present only when an Experience rule reaches the page
+	 * or its post has an override: `spa`, the site's `timezone`, the `rules`
+	 * reduced to their browser conditions, the `override`, and `vendorSrc`
+	 * when qualified.js is held for the runtime (see PagePlan).
+	 *
 	 * @param array<string, mixed> $settings Settings in force.
 	 * @param Context|null         $context  User and post to resolve against; the current request by default.
+	 * @param PagePlan|null        $plan     The page's Experience plan; the current request's by default.
 	 * @return array<string, mixed>
 	 */
-	public static function build( array $settings, ?Context $context = null ): array {
+	public static function build( array $settings, ?Context $context = null, ?PagePlan $plan = null ): array {
 		$config = array(
 			// Each entry is [method, ...arguments] for qualified(); the runtime replays them in order.
 			'calls' => array(),
@@ -41,6 +48,11 @@ final class PageConfig {
 		$identity = Resolver::identity( $settings, $context ?? Context::for_request() );
 		if ( array() !== $identity['fields'] || array() !== $identity['browser'] ) {
 			$config['identity'] = $identity;
+		}
+
+		$experiences = ( $plan ?? PagePlan::for_request( $settings ) )->config( ScriptUrl::for_token( (string) ( $settings['token'] ?? '' ) ) );
+		if ( null !== $experiences ) {
+			$config['experiences'] = $experiences;
 		}
 
 		/**
@@ -56,6 +68,9 @@ final class PageConfig {
 		$config = (array) apply_filters( 'qualified_integration_page_config', $config, $settings );
 
 		$config['calls'] = array_values( array_filter( (array) ( $config['calls'] ?? array() ), 'is_array' ) );
+		if ( isset( $config['experiences'] ) && ! is_array( $config['experiences'] ) ) {
+			unset( $config['experiences'] );
+		}
 		return self::finish_identity( $config );
 	}
 

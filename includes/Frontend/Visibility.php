@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Frontend;
 
+use QualifiedIntegration\Frontend\Experiences\PagePlan;
 use WP_User;
 
 defined( 'ABSPATH' ) || exit;
@@ -14,22 +15,29 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Decides, from the settings and the request, whether a page carries the
  * Qualified loader. Everything it reads is already in memory on a public
- * page view (the autoloaded option, the current user), so it adds no query.
+ * page view (the autoloaded option, the current user, the queried post with
+ * its primed meta and terms), so it adds no query.
  */
 final class Visibility {
 
 	/**
 	 * Whether Qualified loads on this request.
 	 *
+	 * Page facts can hide it too: the post's override says hide, or an
+	 * Experience rule hides it whatever the visitor's browser facts (see
+	 * PagePlan::hidden()). Then nothing at all is printed, before any output.
+	 *
 	 * @param array<string, mixed> $settings Settings in force.
+	 * @param PagePlan|null        $plan     The page's Experience plan; built for the current request when null.
 	 * @return bool
 	 */
-	public static function should_load( array $settings ): bool {
+	public static function should_load( array $settings, ?PagePlan $plan = null ): bool {
 		$load = self::is_configured( $settings )
 			&& ! is_admin()
 			&& ! is_feed()
 			&& ! is_embed()
-			&& ! self::user_is_excluded( wp_get_current_user(), (array) ( $settings['excludeRoles'] ?? array() ) );
+			&& ! self::user_is_excluded( wp_get_current_user(), (array) ( $settings['excludeRoles'] ?? array() ) )
+			&& ! ( $plan ?? PagePlan::for_request( $settings ) )->hidden();
 
 		/**
 		 * Filters whether Qualified loads on this request.

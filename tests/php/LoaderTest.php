@@ -90,6 +90,42 @@ final class LoaderTest extends TestCase {
 					wp_set_current_user( $test->create_user( 'editor' ) );
 				},
 			),
+			'hide rule'     => array(
+				static function ( TestCase $test ) {
+					$test->store_settings(
+						array(
+							'experiences' => array(
+								'spa'   => false,
+								'rules' => array(
+									array(
+										'id'   => 'members-only',
+										'when' => array(
+											array(
+												'type'  => 'logged_in',
+												'value' => false,
+											),
+										),
+										'then' => array( 'action' => 'hide' ),
+									),
+								),
+							),
+						)
+					);
+				},
+			),
+			'post override' => array(
+				static function ( TestCase $test ) {
+					$page = wp_insert_post(
+						array(
+							'post_title'  => 'Careers',
+							'post_type'   => 'page',
+							'post_status' => 'publish',
+						)
+					);
+					update_post_meta( $page, 'qualified_integration_page', array( 'hide' => true ) );
+					$test->go_to( '/?page_id=' . $page );
+				},
+			),
 		);
 	}
 

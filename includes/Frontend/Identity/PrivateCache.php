@@ -7,15 +7,20 @@
 
 namespace QualifiedIntegration\Frontend\Identity;
 
+use QualifiedIntegration\Frontend\Experiences\PagePlan;
+use QualifiedIntegration\Frontend\Experiences\RuleReducer;
 use QualifiedIntegration\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Marks a page `Cache-Control: private` when it is rendered for a logged-in
- * user and a user.* mapping is configured, because its HTML then holds that
- * user's data. Core already sends `private` to logged-in users; this runs
- * late so a caching plugin that rewrites the header cannot drop it.
+ * user and either a user.* mapping is configured, because its HTML then
+ * holds that user's data, or an Experience rule's logged_in/role condition
+ * decided what reaches this page (PagePlan::per_user()), because another
+ * user would get different rules. Core already sends `private` to logged-in
+ * users; this runs late so a caching plugin that rewrites the header cannot
+ * drop it. wp_headers fires after the main query, so the page is known.
  */
 final class PrivateCache {
 
@@ -49,7 +54,7 @@ final class PrivateCache {
 	 * @return mixed
 	 */
 	public function filter_headers( $headers ) {
-		if ( ! is_array( $headers ) || ! is_user_logged_in() || ! Resolver::uses_group( $this->repository->get(), 'user' ) ) {
+		if ( ! is_array( $headers ) || ! is_user_logged_in() || ! self::is_per_user( $this->repository->get() ) ) {
 			return $headers;
 		}
 		$directives = array();
@@ -68,5 +73,19 @@ final class PrivateCache {
 		array_unshift( $directives, 'private' );
 		$headers['Cache-Control'] = implode( ', ', $directives );
 		return $headers;
+	}
+
+	/**
+	 * Whether a logged-in user's page depends on who they are.
+	 *
+	 * @param array<string, mixed> $settings Settings in force.
+	 * @return bool
+	 */
+	private static function is_per_user( array $settings ): bool {
+		if ( Resolver::uses_group( $settings, 'user' ) ) {
+			return true;
+		}
+		// The cheap check first: most sites have no rule about who is looking.
+		return RuleReducer::uses_user_facts( $settings ) && PagePlan::for_request( $settings )->per_user();
 	}
 }
