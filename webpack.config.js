@@ -2,8 +2,12 @@
  * Build configuration: wp-scripts defaults with our own entry points, as two
  * compilations.
  *
- * 1. admin + frontend: wp-scripts' own mode (development under `npm start`,
- *    production under `npm run build`).
+ * 1. admin, editor (the block editor's "Qualified" document panel) and
+ *    frontend: wp-scripts' own mode (development under `npm start`,
+ *    production under `npm run build`). The editor entry's imports of the
+ *    packages `@wordpress/editor`, `@wordpress/edit-post` and
+ *    `@wordpress/plugins` become externals (the `wp.*` globals, listed in
+ *    build/editor.asset.php), so they need no npm package.
  *
  * 2. the inline stub: always production. PHP prints build/stub.js inline
  *    in every public page's <head>, so it must be the minified build with no
@@ -33,6 +37,7 @@ const main = {
 	...defaultConfig,
 	entry: {
 		admin: path.resolve( __dirname, 'admin/index.tsx' ),
+		editor: path.resolve( __dirname, 'src/editor/index.tsx' ),
 		frontend: path.resolve( __dirname, 'src/frontend/index.ts' ),
 	},
 	output: {
