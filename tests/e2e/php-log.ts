@@ -13,7 +13,17 @@ import { expect } from '@playwright/test';
 const ROOT = resolve( __dirname, '../..' );
 
 export function expectNoPluginPhpErrors() {
-	const log = join( ROOT, '.wp/sites/e2e/debug.log' );
+	// The site bin/e2e-server.mjs serves: QI_SITE_PREFIX keeps parallel lanes apart.
+	const site = join(
+		ROOT,
+		'.wp/sites',
+		`${ process.env.QI_SITE_PREFIX ?? '' }e2e`
+	);
+	expect(
+		existsSync( join( site, 'wp-config.php' ) ),
+		`the e2e site is at ${ site }`
+	).toBe( true );
+	const log = join( site, 'debug.log' );
 	const lines = existsSync( log )
 		? readFileSync( log, 'utf8' ).split( '\n' )
 		: [];
