@@ -17,6 +17,10 @@ import type {
 	IdentityPreviewPayload,
 	SettingsPayload,
 } from '../src/shared/settings';
+import type {
+	ExperiencesPreviewPayload,
+	ExperiencesPreviewRequest,
+} from './experiences/tester-model';
 import type { FieldErrors } from './field-errors';
 
 export function fetchSettings( path: string ): Promise< SettingsPayload > {
@@ -58,6 +62,24 @@ export function previewIdentity(
 		path,
 		method: 'POST',
 		data: { mappings },
+	} );
+}
+
+/**
+ * Resolves a URL's page facts for rules (saved or not): which rules can still
+ * match there, reduced to their visitor conditions.
+ *
+ * @param path    Experiences preview route.
+ * @param request URL, rules as in the form, and who is logged in.
+ */
+export function previewExperiences(
+	path: string,
+	request: ExperiencesPreviewRequest
+): Promise< ExperiencesPreviewPayload > {
+	return apiFetch< ExperiencesPreviewPayload >( {
+		path,
+		method: 'POST',
+		data: request,
 	} );
 }
 

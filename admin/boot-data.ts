@@ -7,16 +7,31 @@ export interface RoleOption {
 	name: string;
 }
 
+/** A post type or taxonomy offered in the Experiences condition pickers. */
+export interface NamedOption {
+	slug: string;
+	name: string;
+}
+
 export interface AdminBootData {
 	restPath: string;
 	previewPath: string;
+	/** The Experiences rule tester's route. */
+	experiencesPreviewPath: string;
 	roles: RoleOption[];
+	/** Public post types, for "Content type" conditions. */
+	postTypes: NamedOption[];
+	/** Public taxonomies, for "Category, tag or other term" conditions. */
+	taxonomies: NamedOption[];
 }
 
 const DEFAULTS: AdminBootData = {
 	restPath: '/qualified-integration/v1/settings',
 	previewPath: '/qualified-integration/v1/identity/preview',
+	experiencesPreviewPath: '/qualified-integration/v1/experiences/preview',
 	roles: [],
+	postTypes: [],
+	taxonomies: [],
 };
 
 export function readBootData(): AdminBootData {

@@ -1,5 +1,5 @@
 /**
- * A single-choice SelectControl (label hidden, 40px) with `aria-invalid` and
+ * A single-choice SelectControl (label hidden unless asked, 40px) with `aria-invalid` and
  * an `aria-describedby` pointing at a message outside it. WordPress 6.5's
  * SelectControl writes its own `aria-describedby` (its help id, or nothing)
  * after the props it is given, so that attribute is set after render.
@@ -23,6 +23,8 @@ export interface DescribedSelectProps {
 	onChange: ( value: string ) => void;
 	describedBy?: string | undefined;
 	invalid?: boolean;
+	/** Show the label above the select (default: for assistive technology only). */
+	showLabel?: boolean;
 	options?: Array< { value: string; label: string } >;
 	children?: ReactNode;
 }
@@ -34,6 +36,7 @@ export function DescribedSelect( {
 	onChange,
 	describedBy,
 	invalid = false,
+	showLabel = false,
 	options,
 	children,
 }: DescribedSelectProps ) {
@@ -54,7 +57,7 @@ export function DescribedSelect( {
 			__next40pxDefaultSize
 			id={ id }
 			label={ label }
-			hideLabelFromVision
+			hideLabelFromVision={ ! showLabel }
 			value={ value }
 			onChange={ onChange }
 			aria-invalid={ invalid || undefined }

@@ -7,6 +7,7 @@
 /**
  * Internal dependencies
  */
+import { experiencesSection } from './Experiences';
 import { generalSection } from './General';
 import { identitySection } from './Identity';
 import type { SectionDefinition } from './types';
@@ -14,6 +15,7 @@ import type { SectionDefinition } from './types';
 export const SECTIONS: readonly SectionDefinition[] = [
 	generalSection,
 	identitySection,
+	experiencesSection,
 ];
 
 /**

@@ -9,6 +9,7 @@ namespace QualifiedIntegration\Admin;
 
 use QualifiedIntegration\Assets;
 use QualifiedIntegration\Frontend\Loader;
+use QualifiedIntegration\Rest\ExperiencesPreviewController;
 use QualifiedIntegration\Rest\IdentityPreviewController;
 
 defined( 'ABSPATH' ) || exit;
@@ -107,9 +108,10 @@ final class SettingsPage {
 	}
 
 	/**
-	 * Data the app needs besides the settings themselves.
+	 * Data the app needs besides the settings themselves: routes, and the
+	 * roles, post types and taxonomies the pickers offer.
 	 *
-	 * @return array{restPath: string, previewPath: string, roles: array<int, array{slug: string, name: string}>}
+	 * @return array{restPath: string, previewPath: string, experiencesPreviewPath: string, roles: array<int, array{slug: string, name: string}>, postTypes: array<int, array{slug: string, name: string}>, taxonomies: array<int, array{slug: string, name: string}>}
 	 */
 	private function boot_data(): array {
 		$roles = array();
@@ -120,9 +122,42 @@ final class SettingsPage {
 			);
 		}
 		return array(
-			'restPath'    => self::REST_PATH,
-			'previewPath' => '/' . IdentityPreviewController::NAMESPACE . IdentityPreviewController::ROUTE,
-			'roles'       => $roles,
+			'restPath'               => self::REST_PATH,
+			'previewPath'            => '/' . IdentityPreviewController::NAMESPACE . IdentityPreviewController::ROUTE,
+			'experiencesPreviewPath' => '/' . ExperiencesPreviewController::NAMESPACE . ExperiencesPreviewController::ROUTE,
+			'roles'                  => $roles,
+			'postTypes'              => self::options( get_post_types( array( 'public' => true ), 'objects' ), array( 'attachment' ) ),
+			'taxonomies'             => self::options( get_taxonomies( array( 'public' => true ), 'objects' ), array( 'post_format' ) ),
 		);
+	}
+
+	/**
+	 * Post types or taxonomies as slug and name, by name. Experiences'
+	 * conditions are about what a page shows, so media attachments and post
+	 * formats are left out.
+	 *
+	 * @param array<string, \WP_Post_Type|\WP_Taxonomy> $objects Registered objects by slug.
+	 * @param string[]                                  $skip    Slugs left out.
+	 * @return array<int, array{slug: string, name: string}>
+	 */
+	private static function options( array $objects, array $skip ): array {
+		$options = array();
+		foreach ( $objects as $slug => $object ) {
+			if ( in_array( (string) $slug, $skip, true ) ) {
+				continue;
+			}
+			$name      = isset( $object->labels->singular_name ) && '' !== $object->labels->singular_name ? $object->labels->singular_name : $object->label;
+			$options[] = array(
+				'slug' => (string) $slug,
+				'name' => (string) $name,
+			);
+		}
+		usort(
+			$options,
+			static function ( array $a, array $b ): int {
+				return strcasecmp( $a['name'], $b['name'] );
+			}
+		);
+		return $options;
 	}
 }

@@ -1,7 +1,10 @@
 /**
  * The per-page config PHP prints before the runtime (Frontend\PageConfig).
  */
+import type { ExperiencesConfig } from '../shared/experiences/types';
+import { parseExperiences } from './experiences/config';
 import { type IdentityConfig, parseIdentity } from './identity/config';
+import { isObject } from './read';
 import { DATA_METHODS, type DataMethod } from './qualified';
 
 export type QualifiedCall = [ DataMethod, ...unknown[] ];
@@ -11,6 +14,8 @@ export interface PageConfig {
 	calls: QualifiedCall[];
 	/** Identify mappings for this page; absent when none applies. */
 	identity?: IdentityConfig;
+	/** Experience rules for this page; absent when none reaches it. */
+	experiences?: ExperiencesConfig;
 }
 
 function isDataMethod( value: unknown ): value is DataMethod {
@@ -25,21 +30,25 @@ function isDataMethod( value: unknown ): value is DataMethod {
  * touch, so anything malformed is dropped rather than thrown on.
  *
  * @param raw The value of window.qualifiedIntegrationConfig.
- * @return A config with only well-formed calls and identity parts.
+ * @return A config with only well-formed calls, identity and experiences parts.
  */
 export function parseConfig( raw: unknown ): PageConfig {
 	const calls: QualifiedCall[] = [];
-	const config = (
-		typeof raw === 'object' && raw !== null ? raw : {}
-	) as Partial< Record< keyof PageConfig, unknown > >;
-	const source = config.calls;
-	if ( Array.isArray( source ) ) {
-		for ( const entry of source ) {
-			if ( Array.isArray( entry ) && isDataMethod( entry[ 0 ] ) ) {
-				calls.push( [ entry[ 0 ], ...entry.slice( 1 ) ] );
-			}
+	const config: Partial< Record< keyof PageConfig, unknown > > = isObject(
+		raw
+	)
+		? raw
+		: {};
+	for ( const entry of Array.isArray( config.calls ) ? config.calls : [] ) {
+		if ( Array.isArray( entry ) && isDataMethod( entry[ 0 ] ) ) {
+			calls.push( entry as QualifiedCall );
 		}
 	}
 	const identity = parseIdentity( config.identity );
-	return identity ? { calls, identity } : { calls };
+	const experiences = parseExperiences( config.experiences );
+	return {
+		calls,
+		...( identity && { identity } ),
+		...( experiences && { experiences } ),
+	};
 }

@@ -2,50 +2,74 @@
  * Turns the page config into qualified(...) calls.
  */
 import { parseConfig, type PageConfig } from './config';
+import { emit } from './emit';
+import {
+	startExperiences,
+	type ExperienceWindow,
+} from './experiences/page-views';
+import { identifier, IDENTIFY_EVENT } from './identify';
 import type { SourceWindow } from './identity/browser-sources';
 import { identityPayload } from './identity/payload';
 import { installQueue, type QualifiedWindow } from './qualified';
 
+export { IDENTIFY_EVENT };
 export const READY_EVENT = 'qualified-integration:ready';
-export const IDENTIFY_EVENT = 'qualified-integration:identify';
 
-export interface RuntimeWindow extends QualifiedWindow, SourceWindow {
+export interface RuntimeWindow
+	extends
+		QualifiedWindow,
+		SourceWindow,
+		Partial< Omit< ExperienceWindow, 'location' | 'sessionStorage' > > {
+	location?: { href: string; search: string; pathname?: string };
 	qualifiedIntegrationConfig?: unknown;
 }
 
 /**
- * Identifies the visitor, replays the configured calls through
- * `window.qualified`, and announces it.
+ * Identifies the visitor, applies the Experience rules, replays the
+ * configured calls through `window.qualified`, and announces it.
  *
- * The identify call comes first and only once per page view, with server
- * and browser values merged, and only when there is something to send;
- * `qualified-integration:identify` then tells the page what was sent.
+ * Calls are made in this order: one identify (identity mappings merged over
+ * the matching identify rules' fields, only when there is something to send;
+ * `qualified-integration:identify` tells the page what was sent), the
+ * decision's showExperience, open, then the `calls` a filter added. When a
+ * hide rule applies, none are made (and a held vendor script stays out).
  *
  * The queue is installed again if something (an optimiser that strips inline
  * scripts, say) removed the stub, so the calls are never lost; qualified.js
  * drains the queue whenever it arrives.
  *
  * @param win The page's window.
- * @param doc The page's document, which receives the ready event.
+ * @param doc The page's document, which receives the events.
  * @return The config that was applied.
  */
 export function run( win: RuntimeWindow, doc: Document ): PageConfig {
 	const config = parseConfig( win.qualifiedIntegrationConfig );
 	const qualified = installQueue( win );
-	const fields = config.identity
-		? identityPayload( config.identity, win, doc )
-		: {};
-	if ( Object.keys( fields ).length ) {
-		qualified( 'identify', fields );
-		doc.dispatchEvent(
-			new CustomEvent( IDENTIFY_EVENT, {
-				detail: { fields: { ...fields } },
-			} )
-		);
+	const identity = identifier( qualified, doc );
+	const identityFields = () =>
+		config.identity ? identityPayload( config.identity, win, doc ) : {};
+	let hidden = false;
+	if ( config.experiences ) {
+		try {
+			hidden = startExperiences(
+				win as ExperienceWindow,
+				doc,
+				config.experiences,
+				qualified,
+				identity,
+				identityFields
+			);
+		} catch {
+			// A broken rule set leaves the page as it was.
+		}
+	} else {
+		identity.send( identityFields() );
 	}
-	for ( const [ method, ...args ] of config.calls ) {
-		qualified( method, ...args );
+	if ( ! hidden ) {
+		for ( const [ method, ...args ] of config.calls ) {
+			qualified( method, ...args );
+		}
 	}
-	doc.dispatchEvent( new CustomEvent( READY_EVENT, { detail: { config } } ) );
+	emit( doc, READY_EVENT, { config } );
 	return config;
 }

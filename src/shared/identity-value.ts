@@ -29,9 +29,8 @@ export function toIdentityValue( raw: unknown ): string | undefined {
 	} else if ( [ 'string', 'number', 'boolean' ].includes( typeof raw ) ) {
 		text = String( raw );
 	}
-	text = text?.trim();
-	if ( text && text.length > MAX_VALUE_LENGTH ) {
-		text = Array.from( text ).slice( 0, MAX_VALUE_LENGTH ).join( '' );
-	}
+	text = Array.from( text?.trim() ?? '' )
+		.slice( 0, MAX_VALUE_LENGTH )
+		.join( '' );
 	return text || undefined;
 }

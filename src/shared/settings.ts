@@ -3,13 +3,25 @@
  *
  * The JSON schema in includes/Settings/settings-schema.json is the source of
  * truth; the compile-time checks at the bottom fail `tsc` when a field is
- * added to or removed from one side only, at the top level and inside
- * `identity`.
+ * added to or removed from one side only, at the top level, inside
+ * `identity` and inside `experiences` (rules, conditions, actions).
  */
 import type { IdentitySource } from './identity-sources';
+import type {
+	Action,
+	Condition,
+	ExperiencesSettings,
+	Rule,
+} from './experiences/types';
 
 export type { IdentitySource } from './identity-sources';
 export { MAX_VALUE_LENGTH } from './identity-value';
+export type {
+	Action,
+	Condition,
+	ExperiencesSettings,
+	Rule,
+} from './experiences/types';
 
 /** How a browser value is kept for the rest of the visit. */
 export type PersistMode = 'first' | 'last';
@@ -37,6 +49,7 @@ export interface Settings {
 	token: string;
 	excludeRoles: string[];
 	identity: IdentitySettings;
+	experiences: ExperiencesSettings;
 }
 
 /** Fields a user may change; schemaVersion belongs to the plugin. */
@@ -147,9 +160,16 @@ type SameKeys< A, B > = [ A ] extends [ B ]
 		: false
 	: false;
 
+/** Every key any member of a union has (a condition's keys depend on its type). */
+type AnyKey< T > = T extends unknown ? keyof T : never;
+
+type RuleSchema =
+	SchemaProperties[ 'experiences' ][ 'properties' ][ 'rules' ][ 'items' ];
+
 /**
  * Compile-time only: `tsc` rejects `true` here when Settings, its `identity`
- * object or a mapping list different fields than the schema.
+ * object, a mapping, `experiences`, a rule, a condition (all types together)
+ * or an action list different fields than the schema.
  */
 export const SETTINGS_MATCH_SCHEMA: [
 	SameKeys< keyof Settings, keyof SchemaProperties >,
@@ -161,4 +181,17 @@ export const SETTINGS_MATCH_SCHEMA: [
 		keyof IdentityMapping,
 		keyof SchemaProperties[ 'identity' ][ 'properties' ][ 'mappings' ][ 'items' ][ 'properties' ]
 	>,
-] = [ true, true, true ];
+	SameKeys<
+		keyof ExperiencesSettings,
+		keyof SchemaProperties[ 'experiences' ][ 'properties' ]
+	>,
+	SameKeys< keyof Rule, keyof RuleSchema[ 'properties' ] >,
+	SameKeys<
+		AnyKey< Condition >,
+		keyof RuleSchema[ 'properties' ][ 'when' ][ 'items' ][ 'properties' ]
+	>,
+	SameKeys<
+		AnyKey< Action >,
+		keyof RuleSchema[ 'properties' ][ 'then' ][ 'properties' ]
+	>,
+] = [ true, true, true, true, true, true, true ];

@@ -7,11 +7,12 @@ import type { SettingsPayload } from '../../src/shared/settings';
 
 const payload: SettingsPayload = {
 	settings: {
-		schemaVersion: 2,
+		schemaVersion: 3,
 		enabled: true,
 		token: 'Abc1',
 		excludeRoles: [],
 		identity: { mappings: [] },
+		experiences: { spa: false, rules: [] },
 	},
 	locked: {},
 	revision: 'r2',

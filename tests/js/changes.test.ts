@@ -14,6 +14,7 @@ const saved: EditableSettings = {
 			{ field: 'company', source: 'user.meta', key: 'billing_company' },
 		],
 	},
+	experiences: { spa: false, rules: [] },
 };
 
 describe( 'changedFields', () => {

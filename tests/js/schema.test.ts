@@ -9,11 +9,12 @@ import type { Settings } from '../../src/shared/settings';
  * against Settings, and the test checks it against the schema's defaults.
  */
 const typedDefaults: Settings = {
-	schemaVersion: 2,
+	schemaVersion: 3,
 	enabled: true,
 	token: '',
 	excludeRoles: [],
 	identity: { mappings: [] },
+	experiences: { spa: false, rules: [] },
 };
 
 describe( 'settings schema', () => {

@@ -6,6 +6,7 @@
  * caller normalises it and catches anything a hostile page object throws.
  */
 import type { IdentitySource } from '../../shared/identity-sources';
+import { has } from '../read';
 import { readItem, writeItem } from './persist';
 
 /** The parts of `window` the sources read; all optional, so a bare object works in tests. */
@@ -36,9 +37,7 @@ function at( data: unknown, path: string ): unknown {
 		.split( '.' )
 		.reduce< unknown >(
 			( node, name ) =>
-				node !== null &&
-				typeof node === 'object' &&
-				Object.prototype.hasOwnProperty.call( node, name )
+				node !== null && typeof node === 'object' && has( node, name )
 					? ( node as Record< string, unknown > )[ name ]
 					: undefined,
 			data
@@ -100,8 +99,8 @@ const resolvers = {
 	},
 
 	meta_tag: ( _win, doc, key ) => {
-		for ( const meta of Array.from( doc.getElementsByTagName( 'meta' ) ) ) {
-			if ( key && meta.getAttribute( 'name' ) === key ) {
+		for ( const meta of doc.getElementsByTagName( 'meta' ) ) {
+			if ( meta.name === key ) {
 				return meta.content;
 			}
 		}
@@ -120,8 +119,5 @@ export const BROWSER_SOURCES: Readonly< Record< BrowserSource, Resolver > > =
  * @param name A source name from the page config.
  */
 export function isBrowserSource( name: unknown ): name is BrowserSource {
-	return (
-		typeof name === 'string' &&
-		Object.prototype.hasOwnProperty.call( BROWSER_SOURCES, name )
-	);
+	return typeof name === 'string' && has( BROWSER_SOURCES, name );
 }

@@ -2,7 +2,7 @@
  * The `identity` part of the page config (Frontend\PageConfig), read defensively.
  */
 import type { PersistMode } from '../../shared/settings';
-import { toIdentityValue } from '../../shared/identity-value';
+import { isObject, textFields } from '../read';
 import { type BrowserSource, isBrowserSource } from './browser-sources';
 
 export interface BrowserMapping {
@@ -19,9 +19,6 @@ export interface IdentityConfig {
 	browser: BrowserMapping[];
 }
 
-const isObject = ( value: unknown ): value is Record< string, unknown > =>
-	typeof value === 'object' && value !== null && ! Array.isArray( value );
-
 /**
  * Reads `identity`: server fields with a usable value and browser mappings
  * with a field name and a source this runtime knows; everything else is
@@ -34,34 +31,19 @@ export function parseIdentity( raw: unknown ): IdentityConfig | undefined {
 	if ( ! isObject( raw ) ) {
 		return undefined;
 	}
-	const fields: Record< string, string > = {};
-	if ( isObject( raw.fields ) ) {
-		for ( const [ field, value ] of Object.entries( raw.fields ) ) {
-			const text = toIdentityValue( value );
-			if ( text ) {
-				fields[ field ] = text;
-			}
-		}
-	}
+	const fields = textFields( raw.fields );
 	const browser: BrowserMapping[] = [];
 	for ( const entry of Array.isArray( raw.browser ) ? raw.browser : [] ) {
-		if (
-			isObject( entry ) &&
-			typeof entry.field === 'string' &&
-			entry.field &&
-			isBrowserSource( entry.source )
-		) {
-			const mapping: BrowserMapping = {
-				field: entry.field,
-				source: entry.source,
-			};
-			if ( typeof entry.key === 'string' ) {
-				mapping.key = entry.key;
-			}
-			if ( entry.persist === 'first' || entry.persist === 'last' ) {
-				mapping.persist = entry.persist;
-			}
-			browser.push( mapping );
+		const { field, source, key, persist } = isObject( entry ) ? entry : {};
+		if ( typeof field === 'string' && field && isBrowserSource( source ) ) {
+			browser.push( {
+				field,
+				source,
+				...( typeof key === 'string' && { key } ),
+				...( ( persist === 'first' || persist === 'last' ) && {
+					persist,
+				} ),
+			} );
 		}
 	}
 	return Object.keys( fields ).length || browser.length

@@ -26,9 +26,7 @@ export function identityPayload(
 	doc: Document
 ): Record< string, string > {
 	const payload: Record< string, string > = {};
-	const kept = identity.browser.some( ( mapping ) => mapping.persist )
-		? readPersisted( win )
-		: {};
+	const kept = readPersisted( win );
 	let changed = false;
 	for ( const { field, source, key, persist } of identity.browser ) {
 		let value: string | undefined;

@@ -4,6 +4,8 @@
  * and none of that may stop the page's identify call.
  */
 
+import { isObject } from '../read';
+
 /** The part of `window` this reads. */
 export interface StorageWindow {
 	sessionStorage?: Storage;
@@ -17,13 +19,16 @@ export const PERSIST_KEY = 'qualified-integration:identity';
  *
  * @param win The page's window.
  * @param key Item name.
- * @return The stored string, or null when there is none or storage failed.
+ * @return The stored string; null or undefined when there is none or storage failed.
  */
-export function readItem( win: StorageWindow, key: string ): string | null {
+export function readItem(
+	win: StorageWindow,
+	key: string
+): string | null | undefined {
 	try {
-		return win.sessionStorage?.getItem( key ) ?? null;
+		return win.sessionStorage?.getItem( key );
 	} catch {
-		return null;
+		return undefined;
 	}
 }
 
@@ -57,9 +62,7 @@ export function readPersisted( win: StorageWindow ): Record< string, unknown > {
 		const data: unknown = JSON.parse(
 			readItem( win, PERSIST_KEY ) || '{}'
 		);
-		return data && typeof data === 'object' && ! Array.isArray( data )
-			? ( data as Record< string, unknown > )
-			: {};
+		return isObject( data ) ? data : {};
 	} catch {
 		return {};
 	}

@@ -1,0 +1,85 @@
+/**
+ * The schedule condition: weekdays and a time range in the SITE's timezone
+ * (not the visitor's), as WordPress names it: an IANA zone ("Europe/Paris")
+ * or a fixed offset ("+02:00", "-05:30") from wp_timezone_string().
+ */
+import type { Weekday } from './types';
+
+const DAYS = 'sun mon tue wed thu fri sat'.split( ' ' ) as Weekday[];
+const DAY = 1440;
+const WEEK = 7 * DAY;
+
+/**
+ * The site's time at `now`, as minutes since Sunday 00:00 there.
+ *
+ * An offset ("+02:00") is read as the zone of an ISO date-time
+ * ("1970-01-01T00:00+02:00" is -2 h), so the moment is shifted by it and read
+ * in UTC; anything else is handed to toLocaleString's timeZone as an IANA
+ * name (an unknown one throws: NaN). Either way the
+ * en-US text ("Wed 14:05") gives the weekday and time.
+ *
+ * @param now      The moment.
+ * @param timezone IANA name or "+HH:MM" / "-HH:MM".
+ * @return Minutes into the week (0..10079), or NaN when the zone is unknown.
+ */
+export function weekMinute( now: Date, timezone: string ): number {
+	// Only a string starting with a sign is read as a date-time offset ("" would parse as local time).
+	const offset = '+-'.includes( timezone[ 0 ] as string )
+		? -Date.parse( '1970-01-01T00:00' + timezone )
+		: NaN;
+	try {
+		const [ , day = '', hour = '', minute = '' ] =
+			/(\w+)\D+(\d+)\D(\d+)/.exec(
+				new Date( +now + ( offset || 0 ) ).toLocaleString( 'en-US', {
+					timeZone: isNaN( offset ) ? timezone : 'UTC',
+					// Some engines print midnight as 24 with hour12: false: % 24 below.
+					hour12: false,
+					weekday: 'short',
+					hour: 'numeric',
+					minute: 'numeric',
+				} )
+			) || [];
+		const index = DAYS.indexOf( day.toLowerCase() as Weekday );
+		return index < 0 ? NaN : index * DAY + ( +hour % 24 ) * 60 + +minute;
+	} catch {
+		// An unknown zone (RangeError): no local time, so no schedule holds.
+		return NaN;
+	}
+}
+
+/**
+ * Minutes since midnight of "HH:MM" (NaN for anything else, which holds nowhere).
+ *
+ * @param time 24-hour time.
+ */
+const toMinutes = ( time: string ) =>
+	+time.slice( 0, 2 ) * 60 + +time.slice( 3 );
+
+/**
+ * Whether a moment is inside a schedule. The range is [from, to). When `to`
+ * is not after `from` the range runs over midnight and belongs to the day it
+ * starts on: mon 22:00-06:00 holds on Monday from 22:00 and on Tuesday until
+ * 06:00 (from = to, which the schema refuses, would be 24 hours). Counted in
+ * minutes of the week, so Saturday night runs into Sunday morning.
+ *
+ * @param minute Site time as weekMinute() gives it.
+ * @param days   Days the range may start on.
+ * @param from   Start, "HH:MM".
+ * @param to     End, "HH:MM".
+ */
+export function inSchedule(
+	minute: number,
+	days: readonly string[],
+	from: string,
+	to: string
+): boolean {
+	const start = toMinutes( from );
+	const length = ( toMinutes( to ) - start + DAY ) % DAY || DAY;
+	return days.some(
+		( day ) =>
+			DAYS.includes( day as Weekday ) &&
+			( minute - start - DAYS.indexOf( day as Weekday ) * DAY + WEEK ) %
+				WEEK <
+				length
+	);
+}
