@@ -2,80 +2,54 @@
 /**
  * `npm run bench`: measures what the plugin costs a site, and checks budgets.
  *
- * - gzipped size of the runtime and the inline stub, and of the admin bundle;
- * - median server time to render a post with the plugin active and inactive,
- *   interleaved in the same run on the same site, as a ratio; the site has
- *   30 identity mappings of mixed sources (static, user, post, site and
- *   browser), so the figure includes resolving them;
- * - database queries per page view, with and without the plugin.
+ * - gzipped size of the runtime and the inline stub (every feature), and of
+ *   the admin bundle;
+ * - per scenario (30 identity mappings; 200 Experience rules), median server
+ *   time to render a post with the plugin active and inactive, interleaved in
+ *   the same run on the same site, as a ratio, and database queries per page
+ *   view with and without the plugin;
+ * - with 200 rules, the time the runtime spends evaluating them in Chromium
+ *   per page view (its own `qualified-integration:rules` performance measure).
  *
  * The budgets below are the performance contract; the script exits 1 when one is exceeded.
- * QI_BENCH_RUNS (default 40) sets the number of measured requests per side.
+ * QI_BENCH_RUNS (default 60) sets the number of measured requests per side.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+import { chromium } from '@playwright/test';
+
+import { MAPPINGS, rules } from './lib/bench-scenarios.mjs';
 import { ensureMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { prepareSite, serveSite } from './lib/wordpress.mjs';
 
 const BUDGET = {
-	runtimeGzipBytes: 2048,
+	runtimeGzipBytes: 3584,
 	renderRatio: 1.03,
 	addedQueries: 0,
+	rulesEvaluationMs: 2,
 };
 const PORT = Number( process.env.QI_BENCH_PORT || 8890 );
 const RUNS = Number( process.env.QI_BENCH_RUNS || 60 );
+const BROWSER_RUNS = 25;
 const PAGE = '/hello-world/';
+const TOKEN = 'BenchToken1';
 
-/** 30 identity mappings of every kind of source: what a busy site might configure. */
-const MAPPINGS = [
-	{ field: 'lead_source', source: 'static', value: 'Website' },
-	{ field: 'site_region', source: 'static', value: 'EMEA' },
-	{ field: 'wp_email', source: 'user.email' },
-	{ field: 'wp_first_name', source: 'user.first_name' },
-	{ field: 'wp_last_name', source: 'user.last_name' },
-	{ field: 'wp_roles', source: 'user.roles' },
-	{ field: 'wp_company', source: 'user.meta', key: 'billing_company' },
-	{ field: 'page_id', source: 'post.id' },
-	{ field: 'page_title', source: 'post.title' },
-	{ field: 'page_type', source: 'post.type' },
-	{ field: 'page_author', source: 'post.author' },
-	{ field: 'page_topics', source: 'post.terms', key: 'category' },
-	{ field: 'page_tags', source: 'post.terms', key: 'post_tag' },
-	{ field: 'page_product', source: 'post.meta', key: 'product_line' },
-	{ field: 'site_name', source: 'site.name' },
-	{ field: 'site_language', source: 'site.language' },
+const SCENARIOS = [
 	{
-		field: 'utm_source',
-		source: 'query',
-		key: 'utm_source',
-		persist: 'first',
+		name: '30 identity mappings',
+		settings: { token: TOKEN, identity: { mappings: MAPPINGS } },
+		// Proof that the settings reached the page: a post.title mapping, resolved.
+		marker: '"page_title":"Hello world!"',
 	},
 	{
-		field: 'utm_medium',
-		source: 'query',
-		key: 'utm_medium',
-		persist: 'first',
+		name: '200 Experience rules',
+		settings: { token: TOKEN, experiences: { spa: true, rules: rules() } },
+		marker: '"id":"rule-199"',
+		browser: true,
 	},
-	{
-		field: 'utm_campaign',
-		source: 'query',
-		key: 'utm_campaign',
-		persist: 'first',
-	},
-	{ field: 'utm_term', source: 'query', key: 'utm_term', persist: 'last' },
-	{ field: 'utm_content', source: 'query', key: 'utm_content' },
-	{ field: 'gclid', source: 'query', key: 'gclid', persist: 'first' },
-	{ field: 'hubspot_id', source: 'cookie', key: 'hubspotutk' },
-	{ field: 'ga_client', source: 'cookie', key: '_ga' },
-	{ field: 'referrer', source: 'referrer', persist: 'first' },
-	{ field: 'landing_page', source: 'landing_page' },
-	{ field: 'plan', source: 'dataLayer', key: 'user.plan' },
-	{ field: 'segment', source: 'dataLayer', key: 'segment' },
-	{ field: 'page_section', source: 'meta_tag', key: 'section' },
-	{ field: 'page_keywords', source: 'meta_tag', key: 'keywords' },
 ];
 
 if ( ! existsSync( join( ROOT, 'build/frontend.js' ) ) ) {
@@ -88,29 +62,25 @@ const gzip = ( file ) =>
 const runtimeGzip = gzip( 'frontend.js' ) + gzip( 'stub.js' );
 const adminGzip = gzip( 'admin.js' );
 
-const startedDb = await ensureMariaDB();
-const site = await prepareSite( {
-	name: 'bench',
-	port: PORT,
-	fresh: true,
-	settings: { token: 'BenchToken1', identity: { mappings: MAPPINGS } },
-	constants: { WP_DEBUG: false },
-	muPlugins: [ 'qualified-bench.php' ],
-} );
-// OPcache on, as on any production PHP: otherwise every request recompiles every
-// file and the figure measures PHP's compiler rather than the plugin's work.
-const server = await serveSite( site.dir, PORT, {
-	phpArgs: [
-		'-d',
-		'opcache.enable_cli=1',
-		'-d',
-		'opcache.validate_timestamps=0',
-	],
-} );
+const median = ( values ) => {
+	const sorted = [ ...values ].sort( ( a, b ) => a - b );
+	const mid = Math.floor( sorted.length / 2 );
+	return sorted.length % 2
+		? sorted[ mid ]
+		: ( sorted[ mid - 1 ] + sorted[ mid ] ) / 2;
+};
 
-async function render( pluginOn ) {
+/**
+ * Renders the page once, with or without the plugin.
+ *
+ * @param {string}  url      Page URL.
+ * @param {boolean} pluginOn Whether the plugin is active for this request.
+ * @param {string}  marker   Text the page config must hold when active.
+ * @return {Promise<{ms: number, queries: number}>} Time and query count.
+ */
+async function render( url, pluginOn, marker ) {
 	const started = process.hrtime.bigint();
-	const response = await fetch( `${ site.url }${ PAGE }`, {
+	const response = await fetch( url, {
 		headers: pluginOn ? {} : { 'X-QI-Bench-Plugin': 'off' },
 	} );
 	const html = await response.text();
@@ -118,9 +88,9 @@ async function render( pluginOn ) {
 	const queries = Number(
 		/qi-bench-queries: (\d+)/.exec( html )?.[ 1 ] ?? NaN
 	);
-	const loaded = html.includes( 'qualified.js?token=BenchToken1' );
-	if ( pluginOn && ! html.includes( '"page_title":"Hello world!"' ) ) {
-		throw new Error( 'The 30 mappings did not reach the page config.' );
+	const loaded = html.includes( `qualified.js?token=${ TOKEN }` );
+	if ( pluginOn && ! html.includes( marker ) ) {
+		throw new Error( `The scenario's settings did not reach ${ url }.` );
 	}
 	if ( loaded !== pluginOn ) {
 		throw new Error(
@@ -130,82 +100,166 @@ async function render( pluginOn ) {
 	return { ms, queries };
 }
 
-const median = ( values ) => {
-	const sorted = [ ...values ].sort( ( a, b ) => a - b );
-	const mid = Math.floor( sorted.length / 2 );
-	return sorted.length % 2
-		? sorted[ mid ]
-		: ( sorted[ mid - 1 ] + sorted[ mid ] ) / 2;
-};
-
-let results;
-try {
-	for ( let i = 0; i < 5; i++ ) {
-		await render( true );
-		await render( false );
+/**
+ * The runtime's own measure of rule evaluation, per page view, in Chromium.
+ *
+ * @param {string} url Page URL.
+ * @return {Promise<number>} Median milliseconds.
+ */
+async function rulesEvaluation( url ) {
+	const browser = await chromium.launch( {
+		executablePath: '/usr/bin/chromium',
+		args: [ '--no-sandbox', '--disable-gpu' ],
+	} );
+	const durations = [];
+	try {
+		for ( let i = 0; i < BROWSER_RUNS; i++ ) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await page.goto( url );
+			await page.waitForFunction(
+				() =>
+					performance.getEntriesByName(
+						'qualified-integration:rules'
+					).length > 0
+			);
+			durations.push(
+				await page.evaluate(
+					() =>
+						performance.getEntriesByName(
+							'qualified-integration:rules'
+						)[ 0 ].duration
+				)
+			);
+			await context.close();
+		}
+	} finally {
+		await browser.close();
 	}
+	return median( durations );
+}
+
+/**
+ * Measures one scenario on a fresh site.
+ *
+ * @param {Object} scenario An entry of SCENARIOS.
+ * @return {Promise<Array>} Figure rows.
+ */
+async function measure( scenario ) {
+	const site = await prepareSite( {
+		name: `bench-${ scenario.name.replace( /\W+/g, '-' ) }`,
+		port: PORT,
+		fresh: true,
+		settings: scenario.settings,
+		constants: { WP_DEBUG: false },
+		muPlugins: [ 'qualified-bench.php' ],
+	} );
+	// OPcache on, as on any production PHP: otherwise every request recompiles every
+	// file and the figure measures PHP's compiler rather than the plugin's work.
+	const server = await serveSite( site.dir, PORT, {
+		phpArgs: [
+			'-d',
+			'opcache.enable_cli=1',
+			'-d',
+			'opcache.validate_timestamps=0',
+		],
+	} );
+	const url = `${ site.url }${ PAGE }`;
 	const on = [];
 	const off = [];
-	// Interleaved, alternating which goes first, so drift hits both sides alike.
-	for ( let i = 0; i < RUNS; i++ ) {
-		const order = i % 2 ? [ true, false ] : [ false, true ];
-		for ( const pluginOn of order ) {
-			( pluginOn ? on : off ).push( await render( pluginOn ) );
+	let evaluationMs = null;
+	try {
+		for ( let i = 0; i < 5; i++ ) {
+			await render( url, true, scenario.marker );
+			await render( url, false, scenario.marker );
 		}
+		// Interleaved, alternating which goes first, so drift hits both sides alike.
+		for ( let i = 0; i < RUNS; i++ ) {
+			const order = i % 2 ? [ true, false ] : [ false, true ];
+			for ( const pluginOn of order ) {
+				( pluginOn ? on : off ).push(
+					await render( url, pluginOn, scenario.marker )
+				);
+			}
+		}
+		if ( scenario.browser ) {
+			evaluationMs = await rulesEvaluation( url );
+		}
+	} finally {
+		server.stop();
 	}
-	results = { on, off };
-} finally {
-	server.stop();
-	if ( startedDb ) {
-		stopMariaDB();
+
+	const onMs = median( on.map( ( r ) => r.ms ) );
+	const offMs = median( off.map( ( r ) => r.ms ) );
+	const onQueries = median( on.map( ( r ) => r.queries ) );
+	const offQueries = median( off.map( ( r ) => r.queries ) );
+	const rows = [
+		[ 'post page, plugin inactive (median)', `${ offMs.toFixed( 2 ) } ms` ],
+		[ 'post page, plugin active (median)', `${ onMs.toFixed( 2 ) } ms` ],
+		[
+			'active / inactive',
+			( onMs / offMs ).toFixed( 3 ),
+			onMs / offMs <= BUDGET.renderRatio,
+			`<= ${ BUDGET.renderRatio }`,
+		],
+		[ 'DB queries per view, inactive', String( offQueries ) ],
+		[
+			'DB queries per view, active',
+			String( onQueries ),
+			onQueries - offQueries <= BUDGET.addedQueries,
+			`+${ BUDGET.addedQueries } at most`,
+		],
+	];
+	if ( null !== evaluationMs ) {
+		rows.push( [
+			`rule evaluation in Chromium (median of ${ BROWSER_RUNS })`,
+			`${ evaluationMs.toFixed( 3 ) } ms`,
+			evaluationMs < BUDGET.rulesEvaluationMs,
+			`< ${ BUDGET.rulesEvaluationMs } ms`,
+		] );
+	}
+	return rows;
+}
+
+function print( rows ) {
+	for ( const [ label, value, ok, budget ] of rows ) {
+		const verdict = budget
+			? `${ ok ? 'ok  ' : 'OVER' } budget ${ budget }`
+			: '';
+		console.log(
+			`${ label.padEnd( 44 ) }${ value.padStart( 12 ) }  ${ verdict }`
+		);
 	}
 }
 
-const onMs = median( results.on.map( ( r ) => r.ms ) );
-const offMs = median( results.off.map( ( r ) => r.ms ) );
-const onQueries = median( results.on.map( ( r ) => r.queries ) );
-const offQueries = median( results.off.map( ( r ) => r.queries ) );
-const figures = [
+const startedDb = await ensureMariaDB();
+const sizes = [
 	[
 		'runtime + stub, gzipped',
 		`${ runtimeGzip } B`,
 		runtimeGzip <= BUDGET.runtimeGzipBytes,
 		`<= ${ BUDGET.runtimeGzipBytes } B`,
 	],
-	[ 'admin bundle (admin.js), gzipped', `${ adminGzip } B`, true, '' ],
-	[
-		'post page, plugin inactive (median)',
-		`${ offMs.toFixed( 2 ) } ms`,
-		true,
-		'',
-	],
-	[
-		'post page, plugin active (median)',
-		`${ onMs.toFixed( 2 ) } ms`,
-		true,
-		'',
-	],
-	[
-		'active / inactive',
-		( onMs / offMs ).toFixed( 3 ),
-		onMs / offMs <= BUDGET.renderRatio,
-		`<= ${ BUDGET.renderRatio }`,
-	],
-	[ 'DB queries per view, inactive', String( offQueries ), true, '' ],
-	[
-		'DB queries per view, active',
-		String( onQueries ),
-		onQueries - offQueries <= BUDGET.addedQueries,
-		`+${ BUDGET.addedQueries } at most`,
-	],
+	[ 'admin bundle (admin.js), gzipped', `${ adminGzip } B` ],
 ];
+const results = [];
+try {
+	for ( const scenario of SCENARIOS ) {
+		results.push( [ scenario, await measure( scenario ) ] );
+	}
+} finally {
+	if ( startedDb ) {
+		stopMariaDB();
+	}
+}
 
 console.log(
-	`\nQualified Integration benchmark: ${ RUNS } interleaved requests per side, ${ site.url }${ PAGE }, ${ MAPPINGS.length } identity mappings\n`
+	`\nQualified Integration benchmark: ${ RUNS } interleaved requests per side on ${ PAGE }\n`
 );
-for ( const [ label, value, ok, budget ] of figures ) {
-	console.log(
-		`${ label.padEnd( 38 ) }${ value.padStart( 12 ) }  ${ budget ? `${ ok ? 'ok  ' : 'OVER' } budget ${ budget }` : '' }`
-	);
+print( sizes );
+for ( const [ scenario, rows ] of results ) {
+	console.log( `\n${ scenario.name }` );
+	print( rows );
 }
-process.exit( figures.every( ( [ , , ok ] ) => ok ) ? 0 : 1 );
+const all = [ ...sizes, ...results.flatMap( ( [ , rows ] ) => rows ) ];
+process.exit( all.every( ( [ , , ok, budget ] ) => ! budget || ok ) ? 0 : 1 );

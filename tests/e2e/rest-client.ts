@@ -24,6 +24,11 @@ export interface AdminRest {
 		changes: Record< string, unknown >,
 		revision?: string
 	) => Promise< APIResponse >;
+	/** POST to any REST route, e.g. `/wp/v2/pages`. */
+	create: (
+		route: string,
+		data: Record< string, unknown >
+	) => Promise< APIResponse >;
 }
 
 /**
@@ -58,6 +63,11 @@ export async function adminRest( page: Page ): Promise< AdminRest > {
 					...( revision ? { 'If-Match': `"${ revision }"` } : {} ),
 				},
 				data: changes,
+			} ),
+		create: ( route, data ) =>
+			page.request.post( `/wp-json${ route }`, {
+				headers: { 'X-WP-Nonce': nonce },
+				data,
 			} ),
 	};
 }

@@ -1,0 +1,144 @@
+/**
+ * The settings `npm run bench` measures the plugin with: what a busy site
+ * might configure, feature by feature.
+ */
+
+/** 30 identity mappings of every kind of source. */
+export const MAPPINGS = [
+	{ field: 'lead_source', source: 'static', value: 'Website' },
+	{ field: 'site_region', source: 'static', value: 'EMEA' },
+	{ field: 'wp_email', source: 'user.email' },
+	{ field: 'wp_first_name', source: 'user.first_name' },
+	{ field: 'wp_last_name', source: 'user.last_name' },
+	{ field: 'wp_roles', source: 'user.roles' },
+	{ field: 'wp_company', source: 'user.meta', key: 'billing_company' },
+	{ field: 'page_id', source: 'post.id' },
+	{ field: 'page_title', source: 'post.title' },
+	{ field: 'page_type', source: 'post.type' },
+	{ field: 'page_author', source: 'post.author' },
+	{ field: 'page_topics', source: 'post.terms', key: 'category' },
+	{ field: 'page_tags', source: 'post.terms', key: 'post_tag' },
+	{ field: 'page_product', source: 'post.meta', key: 'product_line' },
+	{ field: 'site_name', source: 'site.name' },
+	{ field: 'site_language', source: 'site.language' },
+	...[ 'source', 'medium', 'campaign', 'term', 'content' ].map(
+		( name ) => ( {
+			field: `utm_${ name }`,
+			source: 'query',
+			key: `utm_${ name }`,
+			persist: 'first',
+		} )
+	),
+	{ field: 'gclid', source: 'query', key: 'gclid', persist: 'first' },
+	{ field: 'hubspot_id', source: 'cookie', key: 'hubspotutk' },
+	{ field: 'ga_client', source: 'cookie', key: '_ga' },
+	{ field: 'referrer', source: 'referrer', persist: 'first' },
+	{ field: 'landing_page', source: 'landing_page' },
+	{ field: 'plan', source: 'dataLayer', key: 'user.plan' },
+	{ field: 'segment', source: 'dataLayer', key: 'segment' },
+	{ field: 'page_section', source: 'meta_tag', key: 'section' },
+	{ field: 'page_keywords', source: 'meta_tag', key: 'keywords' },
+];
+
+/**
+ * 200 Experience rules, every kind of condition, most of them able to match
+ * the measured page (a post) so that the browser evaluates them all.
+ *
+ * @return {Object[]} Rules.
+ */
+export function rules() {
+	const list = [];
+	for ( let i = 0; i < 200; i++ ) {
+		const when = [];
+		switch ( i % 10 ) {
+			case 0:
+				when.push( {
+					type: 'path',
+					op: 'prefix',
+					value: `/section-${ i }`,
+				} );
+				break;
+			case 1:
+				when.push( {
+					type: 'query',
+					key: 'utm_source',
+					op: 'equals',
+					value: `partner-${ i }`,
+				} );
+				break;
+			case 2:
+				when.push( {
+					type: 'path',
+					op: 'regex',
+					value: `^/blog/[a-z0-9-]+-${ i }/?$`,
+				} );
+				break;
+			case 3:
+				when.push( {
+					type: 'path',
+					op: 'glob',
+					value: `/docs/*/v${ i }/*`,
+				} );
+				break;
+			case 4:
+				when.push( {
+					type: 'referrer',
+					op: 'contains',
+					value: `example-${ i }.com`,
+				} );
+				break;
+			case 5:
+				when.push(
+					{ type: 'device', value: 'mobile' },
+					{ type: 'path', op: 'contains', value: `offer-${ i }` }
+				);
+				break;
+			case 6:
+				when.push( {
+					type: 'schedule',
+					days: [ 'mon', 'tue', 'wed', 'thu', 'fri' ],
+					from: '09:00',
+					to: '17:00',
+				} );
+				when.push( {
+					type: 'path',
+					op: 'equals',
+					value: `/hours-${ i }/`,
+				} );
+				break;
+			case 7:
+				when.push(
+					{ type: 'post_type', values: [ 'post' ] },
+					{
+						type: 'query',
+						key: 'ref',
+						op: 'prefix',
+						value: `r${ i }`,
+					}
+				);
+				break;
+			case 8:
+				when.push(
+					{ type: 'path', op: 'prefix', value: `/demo-${ i }` },
+					{ type: 'time_on_page', seconds: 30 }
+				);
+				break;
+			default:
+				when.push(
+					{ type: 'logged_in', value: false },
+					{ type: 'path', op: 'prefix', value: `/landing-${ i }` }
+				);
+		}
+		let then = {
+			action: 'showExperience',
+			experience: `experience-${ 100000 + i }`,
+		};
+		if ( i % 10 === 8 ) {
+			then = { action: 'open' };
+		} else if ( i % 25 === 0 ) {
+			then = { action: 'hide' };
+		}
+		list.push( { id: `rule-${ i }`, label: `Rule ${ i }`, when, then } );
+	}
+	return list;
+}
