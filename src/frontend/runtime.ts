@@ -44,7 +44,12 @@ export interface RuntimeWindow
  */
 export function run( win: RuntimeWindow, doc: Document ): PageConfig {
 	const config = parseConfig( win.qualifiedIntegrationConfig );
-	const qualified = installQueue( win );
+	installQueue( win );
+	// Through the global at each call: qualified.js replaces the stub when it
+	// arrives, and a call made later (a timer, a navigation) must reach it, not
+	// the stub's queue, which nothing drains any more.
+	const qualified = ( method: string, ...args: unknown[] ) =>
+		( win.qualified ?? installQueue( win ) )( method, ...args );
 	const identity = identifier( qualified, doc );
 	const identityFields = () =>
 		config.identity ? identityPayload( config.identity, win, doc ) : {};

@@ -392,6 +392,28 @@ describe( 'timed rules', () => {
 		expect( calls ).toEqual( [ [ 'open' ] ] );
 	} );
 
+	it( 'reach qualified.js when it replaced the stub after the runtime started', () => {
+		delete win.qualified;
+		start(
+			config( [
+				{
+					id: 'demo',
+					when: [ { type: 'time_on_page', seconds: 2 } ],
+					then: { action: 'open' },
+				},
+			] )
+		);
+		const stub = win.qualified as unknown as { q?: unknown[] };
+		// qualified.js arrives: it drains the stub's queue and takes its place.
+		const queued = stub.q ?? [];
+		win.qualified = ( ...args: unknown[] ) => {
+			calls.push( args );
+		};
+		jest.advanceTimersByTime( 2_000 );
+		expect( queued ).toEqual( [] );
+		expect( calls ).toEqual( [ [ 'open' ] ] );
+	} );
+
 	it( 'follow scroll depth through a passive, throttled listener', () => {
 		Object.defineProperty( document.documentElement, 'scrollHeight', {
 			configurable: true,
