@@ -58,6 +58,12 @@ test.beforeAll( async ( { browser } ) => {
 		experiences: {
 			spa: true,
 			rules: [
+				// First: the first showExperience or hide that matches wins, and this one PHP can decide.
+				{
+					id: 'no-chat-on-careers',
+					when: [ { type: 'post', ids: [ ids.careers ] } ],
+					then: { action: 'hide' },
+				},
 				{
 					id: 'pricing-linkedin',
 					label: 'Pricing visitors from LinkedIn </script>',
@@ -74,11 +80,6 @@ test.beforeAll( async ( { browser } ) => {
 						action: 'showExperience',
 						experience: 'experience-1234',
 					},
-				},
-				{
-					id: 'no-chat-on-careers',
-					when: [ { type: 'post', ids: [ ids.careers ] } ],
-					then: { action: 'hide' },
 				},
 				{
 					id: 'no-chat-on-request',
@@ -124,7 +125,10 @@ test.afterAll( async ( { browser } ) => {
 	const rest = await adminRest( await context.newPage() );
 	expect(
 		(
-			await rest.post( { experiences: { spa: false, rules: [] } } )
+			await rest.post( {
+				token: '',
+				experiences: { spa: false, rules: [] },
+			} )
 		).status()
 	).toBe( 200 );
 	await context.close();
