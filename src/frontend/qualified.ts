@@ -34,11 +34,8 @@ export interface QualifiedWindow {
  */
 export function installQueue( win: QualifiedWindow ): QualifiedFunction {
 	win.QualifiedObject = 'qualified';
-	if ( ! win.qualified ) {
-		const stub: QualifiedFunction = function ( ...args: unknown[] ) {
-			( stub.q = stub.q || [] ).push( args );
-		};
-		win.qualified = stub;
-	}
-	return win.qualified;
+	const stub: QualifiedFunction = ( ...args ) => {
+		( stub.q ||= [] ).push( args );
+	};
+	return ( win.qualified ||= stub );
 }

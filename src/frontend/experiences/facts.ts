@@ -63,6 +63,9 @@ export function visitorFacts(
 		timezone,
 		// 50 ms of slack, so a timer that fires a hair early still counts.
 		timeOnPage: ( Date.now() - start + 50 ) / 1000,
-		scrollPercent: scrollPercent( win, doc ),
+		// Read only when a scroll condition asks: it forces a layout.
+		get scrollPercent() {
+			return scrollPercent( win, doc );
+		},
 	};
 }

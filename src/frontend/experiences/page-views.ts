@@ -18,7 +18,6 @@ import { addFired, readFired } from './fired';
 import { followNavigation, type NavigationWindow } from './spa';
 
 export const EXPERIENCE_EVENT = 'qualified-integration:experience';
-export const RULES_MARK = 'qualified-integration:rules-start';
 export const RULES_MEASURE = 'qualified-integration:rules';
 /** Scroll is read at most this often while a scroll rule waits. */
 export const SCROLL_THROTTLE_MS = 100;
@@ -63,6 +62,8 @@ export function startExperiences(
 	let { override } = config;
 	let injected = false;
 	let start = 0;
+	// performance.now() when the page view's evaluation began.
+	let measureStart = 0;
 	let taken = false;
 	let opened = false;
 	let pending: string[] = [];
@@ -81,7 +82,7 @@ export function startExperiences(
 			}
 		);
 		if ( fresh ) {
-			performance.measure?.( RULES_MEASURE, RULES_MARK );
+			performance.measure( RULES_MEASURE, { start: measureStart } );
 		}
 		const { decision } = result;
 		const hidden = decision?.action === 'hide';
@@ -153,7 +154,7 @@ export function startExperiences(
 		// decides the rules pending now, against this page view's facts.
 		start = Date.now();
 		taken = opened = false;
-		performance.mark?.( RULES_MARK );
+		measureStart = performance.now();
 		const hidden = evaluate( true );
 		for ( const rule of rules ) {
 			for ( const condition of pending.includes( rule.id )

@@ -27,11 +27,16 @@ export function weekMinute( now: Date, timezone: string ): number {
 	const offset = '+-'.includes( timezone[ 0 ] as string )
 		? -Date.parse( '1970-01-01T00:00' + timezone )
 		: NaN;
+	if ( ! isNaN( offset ) ) {
+		// A fixed offset needs no Intl, whose first use in a page costs
+		// milliseconds: minutes since 1970-01-01, a Thursday (day 4).
+		return ( Math.floor( ( +now + offset ) / 6e4 ) + 4 * DAY ) % WEEK;
+	}
 	try {
 		const [ , day = '', hour = '', minute = '' ] =
 			/(\w+)\D+(\d+)\D(\d+)/.exec(
-				new Date( +now + ( offset || 0 ) ).toLocaleString( 'en-US', {
-					timeZone: isNaN( offset ) ? timezone : 'UTC',
+				now.toLocaleString( 'en-US', {
+					timeZone: timezone,
 					// Some engines print midnight as 24 with hour12: false: % 24 below.
 					hour12: false,
 					weekday: 'short',
