@@ -48,6 +48,9 @@ if ( is_wp_error( $activated ) ) {
 }
 
 if ( ! empty( $options['settings'] ) ) {
+	// Through the plugin's own sanitizer (registered on init, which this script runs before),
+	// as any save would: validated, and stamped as checked.
+	\QualifiedIntegration\Plugin::instance()->settings->register_setting();
 	$settings = get_option( 'qualified_integration_settings', array() );
 	update_option( 'qualified_integration_settings', array_merge( (array) $settings, $options['settings'] ) );
 }
