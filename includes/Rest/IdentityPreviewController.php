@@ -75,14 +75,7 @@ final class IdentityPreviewController {
 	 * @return true|WP_Error
 	 */
 	public function permissions_check() {
-		if ( current_user_can( 'manage_options' ) ) {
-			return true;
-		}
-		return new WP_Error(
-			'rest_forbidden',
-			__( 'Sorry, you are not allowed to preview Qualified identity mappings.', 'qualified-integration' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return AdminPermission::check( __( 'Sorry, you are not allowed to preview Qualified identity mappings.', 'qualified-integration' ) );
 	}
 
 	/**

@@ -289,13 +289,6 @@ final class SettingsController extends WP_REST_Controller {
 	 * @return true|WP_Error
 	 */
 	private function check_permission() {
-		if ( current_user_can( 'manage_options' ) ) {
-			return true;
-		}
-		return new WP_Error(
-			'rest_forbidden',
-			__( 'Sorry, you are not allowed to manage Qualified settings.', 'qualified-integration' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return AdminPermission::check( __( 'Sorry, you are not allowed to manage Qualified settings.', 'qualified-integration' ) );
 	}
 }
