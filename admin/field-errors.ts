@@ -83,6 +83,31 @@ export function withoutFields(
 }
 
 /**
+ * A field's errors replaced by the ones a preview route answered for it:
+ * the section's earlier messages go, the new ones under that field come in,
+ * other fields' messages stay.
+ *
+ * @param current Errors shown now.
+ * @param field   Top-level settings field, e.g. `identity`.
+ * @param answer  Path to message, from the preview's 400.
+ * @return The errors to show.
+ */
+export function withFieldErrors(
+	current: FieldErrors,
+	field: string,
+	answer: FieldErrors
+): FieldErrors {
+	return {
+		...withoutFields( current, [ field ] ),
+		...Object.fromEntries(
+			Object.entries( answer ).filter(
+				( [ path ] ) => topField( path ) === field
+			)
+		),
+	};
+}
+
+/**
  * Moves the messages of list items after the list was reordered, so each
  * message stays with its row. Messages of removed rows are dropped; those
  * naming the list itself (`identity.mappings`) stay.

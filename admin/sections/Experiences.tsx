@@ -16,7 +16,7 @@ import { __ } from '@wordpress/i18n';
 import { RulesList } from '../experiences/RulesList';
 import { Tester } from '../experiences/Tester';
 import { FieldError } from '../field-error';
-import { fieldId, topField, withoutFields } from '../field-errors';
+import { fieldId, topField, withFieldErrors } from '../field-errors';
 import type { SectionDefinition, SectionProps } from './types';
 
 function ExperiencesSection( {
@@ -124,15 +124,9 @@ function ExperiencesSection( {
 					homeUrl={ payload.status.homeUrl }
 					roles={ boot.roles }
 					onInvalid={ ( fields ) =>
-						setErrors( ( current ) => ( {
-							...withoutFields( current, [ 'experiences' ] ),
-							...Object.fromEntries(
-								Object.entries( fields ).filter(
-									( [ path ] ) =>
-										topField( path ) === 'experiences'
-								)
-							),
-						} ) )
+						setErrors( ( current ) =>
+							withFieldErrors( current, 'experiences', fields )
+						)
 					}
 				/>
 			</CardBody>

@@ -13,7 +13,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { FieldError } from '../field-error';
-import { topField, withoutFields } from '../field-errors';
+import { withFieldErrors } from '../field-errors';
 import { MappingsTable } from '../identity/MappingsTable';
 import { Preview } from '../identity/Preview';
 import type { SectionDefinition, SectionProps } from './types';
@@ -72,15 +72,9 @@ function IdentitySection( {
 					path={ boot.previewPath }
 					mappings={ mappings }
 					onInvalid={ ( fields ) =>
-						setErrors( ( current ) => ( {
-							...withoutFields( current, [ 'identity' ] ),
-							...Object.fromEntries(
-								Object.entries( fields ).filter(
-									( [ path ] ) =>
-										topField( path ) === 'identity'
-								)
-							),
-						} ) )
+						setErrors( ( current ) =>
+							withFieldErrors( current, 'identity', fields )
+						)
 					}
 				/>
 			</CardBody>

@@ -7,6 +7,7 @@ import {
 	reindexErrors,
 	topField,
 	withoutError,
+	withFieldErrors,
 	withoutFields,
 } from '../../admin/field-errors';
 import { fieldProps } from '../../admin/field-error';
@@ -87,5 +88,26 @@ describe( 'editing errors', () => {
 		expect(
 			reindexErrors( errors, 'identity.mappings', [ 0, 1, 2 ] )
 		).toEqual( errors );
+	} );
+} );
+
+describe( 'withFieldErrors', () => {
+	it( "replaces one field's messages with a preview's answer and keeps the others", () => {
+		expect(
+			withFieldErrors(
+				{
+					token: 'Site token: bad.',
+					'identity.mappings[0].field': 'Mapping 1: old.',
+				},
+				'identity',
+				{
+					'identity.mappings[1].key': 'Mapping 2, Key: new.',
+					url: 'Not for this field.',
+				}
+			)
+		).toEqual( {
+			token: 'Site token: bad.',
+			'identity.mappings[1].key': 'Mapping 2, Key: new.',
+		} );
 	} );
 } );
