@@ -56,9 +56,13 @@ export function startExperiences(
 	config: ExperiencesConfig,
 	qualified: QualifiedFunction,
 	identity: Identifier,
-	identityFields: () => Record< string, string >
+	identityFields: () => Record< string, unknown >
 ): boolean {
 	const { rules, vendorSrc } = config;
+	// Rules limited to once per visit: without any, the visit's record (sessionStorage, slow to open) is never read.
+	const onceIds = rules
+		.filter( ( rule ) => rule.once )
+		.map( ( rule ) => rule.id );
 	let { override } = config;
 	let injected = false;
 	let start = 0;
@@ -72,11 +76,13 @@ export function startExperiences(
 	// Decides `pending` rules (a timed moment) or all (a new page view), and makes the calls.
 	const evaluate = ( fresh?: boolean ): boolean => {
 		const result: DecideResult = decide(
-			rules.filter( ( rule ) => fresh || pending.includes( rule.id ) ),
+			fresh
+				? rules
+				: rules.filter( ( rule ) => pending.includes( rule.id ) ),
 			visitorFacts( win, doc, config.timezone, start ),
 			{
 				override,
-				fired: readFired( win ),
+				fired: onceIds[ 0 ] ? readFired( win ) : [],
 				taken,
 				opened,
 			}
@@ -123,9 +129,7 @@ export function startExperiences(
 		}
 		addFired(
 			win,
-			result.fired.filter(
-				( id ) => rules.find( ( rule ) => rule.id === id )?.once
-			)
+			result.fired.filter( ( id ) => onceIds.includes( id ) )
 		);
 		pending = result.pending;
 		if ( ! pending.length ) {
