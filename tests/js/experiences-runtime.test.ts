@@ -104,39 +104,15 @@ const experienceEvents = () =>
 		.map( ( event ) => event.detail );
 
 describe( 'parseExperiences', () => {
-	it( 'keeps each part only with the right type', () => {
-		expect(
-			parseExperiences( {
-				spa: 'yes',
-				timezone: 7,
-				rules: [
-					null,
-					'rule',
-					{ id: 'a', when: [], then: { action: 'open' } },
-				],
-				override: 'experience-1',
-				vendorSrc: 42,
-			} )
-		).toEqual( {
-			spa: false,
-			timezone: '7',
-			rules: [ { id: 'a', when: [], then: { action: 'open' } } ],
-		} );
-		expect(
-			parseExperiences( {
-				spa: true,
-				timezone: 'Europe/Paris',
-				rules: {},
-				override: { open: true },
-				vendorSrc: VENDOR,
-			} )
-		).toEqual( {
+	it( 'hands an object over as PHP cleaned it', () => {
+		const raw = {
 			spa: true,
 			timezone: 'Europe/Paris',
-			rules: [],
+			rules: [ { id: 'a', when: [], then: { action: 'open' } } ],
 			override: { open: true },
 			vendorSrc: VENDOR,
-		} );
+		};
+		expect( parseExperiences( raw ) ).toEqual( raw );
 	} );
 
 	it.each( [ undefined, null, 'rules', [ {} ], 3 ] )(
@@ -547,6 +523,16 @@ describe( 'oncePerVisit', () => {
 		start( config( rules ) ); // The next page of the visit.
 		jest.advanceTimersByTime( 2_000 );
 		expect( calls ).toEqual( [ [ 'open' ] ] );
+	} );
+
+	it( 'leaves storage unread when no rule of the page is limited to once per visit', () => {
+		const read = jest.spyOn( Storage.prototype, 'getItem' );
+		start( config( rules.slice( 1, 2 ) ) );
+		expect( calls ).toEqual( [ [ 'open' ] ] );
+		expect( read ).not.toHaveBeenCalledWith( FIRED_KEY );
+
+		start( config( rules.slice( 0, 1 ) ) );
+		expect( read ).toHaveBeenCalledWith( FIRED_KEY );
 	} );
 
 	it( 'fires every time when storage is blocked, without an error', () => {
