@@ -151,6 +151,32 @@ describe( 'matchCondition', () => {
 		).toBe( false );
 	} );
 
+	it( 'works out the site time and the query once per facts object', () => {
+		const condition: Condition = {
+			type: 'schedule',
+			days: [ 'mon' ],
+			from: '09:00',
+			to: '11:00',
+		};
+		const seen = facts( { timezone: '+00:00' } );
+		expect( matchCondition( condition, seen ) ).toBe( true );
+		// 10:00 on Monday (the fixtures' moment), in minutes since Sunday 00:00.
+		expect( seen.minute ).toBe( 1440 + 600 );
+		// Later schedule conditions read the stored minute instead of working it out again.
+		seen.minute = 0;
+		expect( matchCondition( condition, seen ) ).toBe( false );
+
+		const query: Condition = {
+			type: 'query',
+			key: 'a',
+			op: 'equals',
+			value: '1',
+		};
+		const withQuery = facts( { url: { pathname: '/', search: '?a=1' } } );
+		expect( matchCondition( query, withQuery ) ).toBe( true );
+		expect( withQuery.params?.get( 'a' ) ).toBe( '1' );
+	} );
+
 	it( 'reads a location object as well as a URL', () => {
 		expect(
 			matchCondition(

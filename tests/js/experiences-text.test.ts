@@ -2,6 +2,7 @@
  * Text operators of the path, query and referrer conditions.
  */
 import {
+	literalLead,
 	matchText,
 	MAX_TESTED_LENGTH,
 } from '../../src/shared/experiences/text';
@@ -61,6 +62,33 @@ describe( 'matchText', () => {
 			[ 'utm_source=(linkedin|li)\\b', '?utm_source=li&x', true ],
 		] )( '%j against %j -> %s', ( pattern, input, expected ) => {
 			expect( matchText( 'regex', pattern, input ) ).toBe( expected );
+		} );
+
+		it.each( [
+			[ '^/blog/[a-z]+/$', '/blog' ],
+			[ '^/docs?/', '/doc' ],
+			[ '^/a{2}', '/' ],
+			[ '^/x\\d+', '/' ],
+			[ '^\\/pricing', '' ],
+			[ '/blog/', '' ],
+			[ '^/a|/b', '' ],
+			[ '^(docs|guides)/', '' ],
+		] )( 'the literal lead of %j is %j', ( pattern, lead ) => {
+			expect( literalLead( pattern ) ).toBe( lead );
+		} );
+
+		it( 'matches as the pattern says whatever its literal lead', () => {
+			// The lead only spares compiling patterns that cannot match.
+			expect( matchText( 'regex', '^/blog/\\d+', '/blog/42' ) ).toBe(
+				true
+			);
+			expect( matchText( 'regex', '^/blog/\\d+', '/news/42' ) ).toBe(
+				false
+			);
+			expect( matchText( 'regex', '^/docs?/', '/doc/x' ) ).toBe( true );
+			expect( matchText( 'regex', '^/a|/b', '/x/b' ) ).toBe( true );
+			// Not compiled, and no match either way.
+			expect( matchText( 'regex', '^/blog/(', '/news/' ) ).toBe( false );
 		} );
 
 		it( 'treats a pattern that does not compile as no match', () => {

@@ -54,9 +54,14 @@ export function visitorFacts(
 	timezone: string,
 	start: number
 ): VisitorFacts {
+	const loc = win.location;
 	return {
+		// Copied once: each read of location's parts is a call into the browser.
 		// Without a location, URL conditions throw and decide() counts them as no match.
-		url: win.location as VisitorFacts[ 'url' ],
+		url: {
+			pathname: loc?.pathname,
+			search: loc?.search,
+		} as VisitorFacts[ 'url' ],
 		referrer: doc.referrer,
 		device: device( win ),
 		now: new Date(),

@@ -30,7 +30,8 @@ export function isTimedCondition(
  * - referrer: the whole document.referrer ("" when there is none);
  * - device: `facts.device`;
  * - time_on_page / scroll: at least `seconds` / `percent`;
- * - schedule: see inSchedule(), in `facts.timezone`.
+ * - schedule: see inSchedule(), in `facts.timezone` (worked out once per
+ *   facts object: `facts.minute`).
  *
  * @param condition A condition (from a page config or the tester).
  * @param facts     The visitor's facts.
@@ -47,9 +48,9 @@ export function matchCondition(
 			input = facts.url.pathname;
 		}
 		if ( type === 'query' ) {
-			input = new URLSearchParams( facts.url.search ).get(
-				condition.key
-			);
+			input = ( facts.params ??= new URLSearchParams(
+				facts.url.search
+			) ).get( condition.key );
 		}
 		return (
 			input !== null && matchText( condition.op, condition.value, input )
@@ -64,7 +65,7 @@ export function matchCondition(
 			return facts.scrollPercent >= condition.percent;
 		case 'schedule':
 			return inSchedule(
-				weekMinute( facts.now, facts.timezone ),
+				( facts.minute ??= weekMinute( facts.now, facts.timezone ) ),
 				condition.days,
 				condition.from,
 				condition.to

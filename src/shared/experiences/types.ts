@@ -121,6 +121,14 @@ export interface VisitorFacts {
 	timeOnPage: number;
 	/** How much of the page has been seen, 0..100 (bottom of the viewport / page height). */
 	scrollPercent: number;
+	/**
+	 * The site's time as weekMinute(now, timezone) gives it: left out by
+	 * whoever gathers the facts, filled by the first schedule condition, so
+	 * a page view with many schedule rules works it out once.
+	 */
+	minute?: number;
+	/** `url.search` parsed, filled by the first query condition in the same way. */
+	params?: URLSearchParams;
 }
 
 /** The showExperience or hide a page view settled on. */
