@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Frontend;
 
+use QualifiedIntegration\Frontend\Experiences\ExperiencesConfig;
 use QualifiedIntegration\Frontend\Experiences\PagePlan;
 use QualifiedIntegration\Frontend\Identity\Context;
 use QualifiedIntegration\Frontend\Identity\Resolver;
@@ -65,17 +66,24 @@ final class PageConfig {
 		 * @param array<string, mixed> $config   Config.
 		 * @param array<string, mixed> $settings Settings in force.
 		 */
-		$config = (array) apply_filters( 'qualified_integration_page_config', $config, $settings );
+		$filtered = has_filter( 'qualified_integration_page_config' );
+		$config   = (array) apply_filters( 'qualified_integration_page_config', $config, $settings );
 
 		$config['calls'] = array_values( array_filter( (array) ( $config['calls'] ?? array() ), 'is_array' ) );
-		if ( isset( $config['experiences'] ) && ! is_array( $config['experiences'] ) ) {
-			unset( $config['experiences'] );
+		// PagePlan's own output is clean already: reading 200 rules again costs a page view time for nothing.
+		if ( $filtered && array_key_exists( 'experiences', $config ) ) {
+			$config['experiences'] = ExperiencesConfig::clean( $config['experiences'] );
+			if ( null === $config['experiences'] ) {
+				unset( $config['experiences'] );
+			}
 		}
 		return self::finish_identity( $config );
 	}
 
 	/**
-	 * Puts identity back in its contract shape after the filter, or drops it when empty.
+	 * Puts identity back in its contract shape after the filter, or drops it
+	 * when empty: fields normalised, browser mappings the runtime can run
+	 * (Resolver::browser_mapping()), so the runtime needs no checks of its own.
 	 *
 	 * @param array<string, mixed> $config Config.
 	 * @return array<string, mixed>
@@ -86,7 +94,7 @@ final class PageConfig {
 		}
 		$identity = (array) $config['identity'];
 		$fields   = Value::normalise_fields( $identity['fields'] ?? array() );
-		$browser  = array_values( array_filter( (array) ( $identity['browser'] ?? array() ), 'is_array' ) );
+		$browser  = array_values( array_filter( array_map( array( Resolver::class, 'browser_mapping' ), (array) ( $identity['browser'] ?? array() ) ) ) );
 		if ( array() === $fields && array() === $browser ) {
 			unset( $config['identity'] );
 			return $config;

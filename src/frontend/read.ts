@@ -2,8 +2,6 @@
  * Helpers for reading the page config defensively (it passes PHP filters
  * other plugins use): shared by the identity and experiences readers.
  */
-import { toIdentityValue } from '../shared/identity-value';
-
 export type Loose = Record< string, unknown >;
 
 /**
@@ -22,22 +20,3 @@ export const isObject = ( value: unknown ): value is Loose =>
  */
 export const has = ( object: object, name: string ) =>
 	Object.prototype.hasOwnProperty.call( object, name );
-
-/**
- * Field -> value with only usable identify values (toIdentityValue: text,
- * trimmed, capped, non-empty).
- *
- * @param raw An object of fields, or anything else (read as none).
- */
-export function textFields( raw: unknown ): Record< string, string > {
-	const fields: Record< string, string > = {};
-	for ( const [ field, value ] of Object.entries(
-		isObject( raw ) ? raw : {}
-	) ) {
-		const text = toIdentityValue( value );
-		if ( text ) {
-			fields[ field ] = text;
-		}
-	}
-	return fields;
-}

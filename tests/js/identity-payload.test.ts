@@ -1,33 +1,18 @@
 /**
  * Parsing the `identity` config and merging server and browser values.
  */
-import { parseIdentity } from '../../src/frontend/identity/config';
+import {
+	type IdentityConfig,
+	parseIdentity,
+} from '../../src/frontend/identity/config';
 import { identityPayload } from '../../src/frontend/identity/payload';
 import { MAX_VALUE_LENGTH } from '../../src/shared/settings';
 import { memoryStorage } from './storage-fixture';
 
 describe( 'parseIdentity', () => {
-	it( 'keeps usable server fields and browser mappings', () => {
-		expect(
-			parseIdentity( {
-				fields: {
-					email: ' a@example.org ',
-					id: 7,
-					empty: '',
-					nothing: null,
-				},
-				browser: [
-					{
-						field: 'utm',
-						source: 'query',
-						key: 'utm_campaign',
-						persist: 'first',
-					},
-					{ field: 'ref', source: 'referrer', persist: 'sometimes' },
-				],
-			} )
-		).toEqual( {
-			fields: { email: 'a@example.org', id: '7' },
+	it( 'hands the fields and browser mappings over as PHP cleaned them', () => {
+		const raw = {
+			fields: { email: 'a@example.org' },
 			browser: [
 				{
 					field: 'utm',
@@ -35,29 +20,15 @@ describe( 'parseIdentity', () => {
 					key: 'utm_campaign',
 					persist: 'first',
 				},
-				{ field: 'ref', source: 'referrer' },
 			],
-		} );
+		};
+		expect( parseIdentity( raw ) ).toEqual( raw );
 	} );
 
-	it( 'drops mappings it cannot run', () => {
+	it( 'reads parts of the wrong type as empty', () => {
 		expect(
-			parseIdentity( {
-				fields: [ 'not', 'an', 'object' ],
-				browser: [
-					{ field: 'a', source: 'user.email' },
-					{ field: 'b', source: 'toString' },
-					{ field: '', source: 'query', key: 'x' },
-					{ source: 'query', key: 'x' },
-					{ field: 'c', source: 'cookie', key: 42 },
-					'query',
-					null,
-				],
-			} )
-		).toEqual( {
-			fields: {},
-			browser: [ { field: 'c', source: 'cookie' } ],
-		} );
+			parseIdentity( { fields: [ 'a' ], browser: 'query' } )
+		).toEqual( { fields: {}, browser: [] } );
 	} );
 
 	it.each( [
@@ -65,7 +36,6 @@ describe( 'parseIdentity', () => {
 		[ 'null', null ],
 		[ 'a string', 'identity' ],
 		[ 'a list', [ { field: 'a' } ] ],
-		[ 'nothing usable', { fields: { a: '' }, browser: 'query' } ],
 	] )( 'reads %s as no identity', ( _label, raw ) => {
 		expect( parseIdentity( raw ) ).toBeUndefined();
 	} );
@@ -142,5 +112,24 @@ describe( 'identityPayload', () => {
 				document
 			)
 		).toEqual( { long: 'x'.repeat( MAX_VALUE_LENGTH ) } );
+	} );
+
+	it( 'skips entries it cannot run: not objects, unknown or inherited sources', () => {
+		expect(
+			identityPayload(
+				{
+					fields: { lead: 'Website' },
+					browser: [
+						null,
+						'query',
+						{ field: 'a', source: 'user.email' },
+						{ field: 'b', source: 'toString' },
+						{ field: 'c', source: 'query', key: 'c' },
+					] as unknown as IdentityConfig[ 'browser' ],
+				},
+				{ location: { href: '', search: '?c=yes' } },
+				document
+			)
+		).toEqual( { c: 'yes', lead: 'Website' } );
 	} );
 } );

@@ -399,6 +399,106 @@ final class ExperiencesLoaderTest extends TestCase {
 		);
 	}
 
+	public function test_what_a_page_config_filter_returns_is_cleaned_for_the_runtime(): void {
+		$this->rules( array( self::rule( 'stored', array( 'action' => 'open' ), array( self::path( '/' ) ), array( 'oncePerVisit' => true ) ) ) );
+		add_filter(
+			'qualified_integration_page_config',
+			static function ( array $config ) {
+				$config['experiences']['spa']       = 'yes';
+				$config['experiences']['timezone']  = 7;
+				$config['experiences']['override']  = array(
+					'experience' => 'not an api name',
+					'open'       => true,
+					'hide'       => true,
+					'extra'      => 'x',
+				);
+				$config['experiences']['vendorSrc'] = 42;
+				$config['experiences']['rules'][]   = null;
+				$config['experiences']['rules'][]   = array(
+					'id'   => 'extra-keys',
+					'when' => array(
+						array(
+							'type'  => 'path',
+							'op'    => 'equals',
+							'value' => '/x/',
+							'junk'  => true,
+						),
+					),
+					'then' => array(
+						'action'     => 'showExperience',
+						'experience' => 'experience-2',
+						'junk'       => true,
+					),
+					'once' => true,
+				);
+				$config['experiences']['rules'][]   = array(
+					'id'   => 'page-fact',
+					'when' => array(
+						array(
+							'type'   => 'post_type',
+							'values' => array( 'page' ),
+						),
+					),
+					'then' => array( 'action' => 'open' ),
+				);
+				$config['experiences']['rules'][]   = array(
+					'id'   => 'unknown-action',
+					'when' => array(),
+					'then' => array( 'action' => 'launch' ),
+				);
+				$config['experiences']['rules'][]   = array(
+					'when' => array(),
+					'then' => array( 'action' => 'open' ),
+				);
+				return $config;
+			}
+		);
+
+		$this->assertSame(
+			array(
+				'spa'      => false,
+				'timezone' => wp_timezone_string(),
+				'rules'    => array(
+					array(
+						'id'   => 'stored',
+						'when' => array( self::path( '/' ) ),
+						'then' => array( 'action' => 'open' ),
+						'once' => true,
+					),
+					array(
+						'id'   => 'extra-keys',
+						'when' => array(
+							array(
+								'type'  => 'path',
+								'op'    => 'equals',
+								'value' => '/x/',
+							),
+						),
+						'then' => array(
+							'action'     => 'showExperience',
+							'experience' => 'experience-2',
+						),
+						'once' => true,
+					),
+				),
+				'override' => array( 'open' => true ),
+			),
+			$this->printed_config( $this->head_of( '/' ) )['experiences']
+		);
+	}
+
+	public function test_a_page_config_filter_that_breaks_experiences_removes_them(): void {
+		$this->rules( array( self::rule( 'stored', array( 'action' => 'open' ) ) ) );
+		add_filter(
+			'qualified_integration_page_config',
+			static function ( array $config ) {
+				$config['experiences'] = 'none';
+				return $config;
+			}
+		);
+		$this->assertArrayNotHasKey( 'experiences', $this->printed_config( $this->head_of( '/' ) ) );
+	}
+
 	public function test_hostile_labels_values_and_fields_are_emitted_inert(): void {
 		$this->rules(
 			array(

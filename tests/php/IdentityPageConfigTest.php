@@ -305,6 +305,65 @@ final class IdentityPageConfigTest extends TestCase {
 		);
 	}
 
+	public function test_browser_mappings_a_filter_returns_are_cleaned_for_the_runtime(): void {
+		$this->map(
+			array(
+				array(
+					'field'   => 'utm',
+					'source'  => 'query',
+					'key'     => 'utm_source',
+					'persist' => 'first',
+				),
+			)
+		);
+		add_filter(
+			'qualified_integration_page_config',
+			static function ( array $config ) {
+				$config['identity']['browser'][] = null;
+				$config['identity']['browser'][] = 'query';
+				$config['identity']['browser'][] = array(
+					'field'  => 'email',
+					'source' => 'user.email',
+				);
+				$config['identity']['browser'][] = array(
+					'field'  => 'proto',
+					'source' => 'toString',
+				);
+				$config['identity']['browser'][] = array(
+					'field'  => '',
+					'source' => 'referrer',
+				);
+				$config['identity']['browser'][] = array(
+					'field'  => 'no_key',
+					'source' => 'cookie',
+				);
+				$config['identity']['browser'][] = array(
+					'field'   => 'ref',
+					'source'  => 'referrer',
+					'persist' => 'sometimes',
+					'key'     => 'ignored',
+					'extra'   => 'x',
+				);
+				return $config;
+			}
+		);
+		$this->assertSame(
+			array(
+				array(
+					'field'   => 'utm',
+					'source'  => 'query',
+					'key'     => 'utm_source',
+					'persist' => 'first',
+				),
+				array(
+					'field'  => 'ref',
+					'source' => 'referrer',
+				),
+			),
+			$this->printed_config( $this->render_head() )['identity']['browser']
+		);
+	}
+
 	public function test_identify_filter_reaches_the_page_without_mappings(): void {
 		add_filter(
 			'qualified_integration_identify',

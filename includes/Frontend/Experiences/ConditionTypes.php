@@ -26,44 +26,54 @@ final class ConditionTypes {
 	const USER_FACTS = array( 'logged_in', 'role' );
 
 	/**
-	 * The definition of a type; null when the list does not know it.
+	 * Where each type is decided ("page" or "browser") and the keys it
+	 * carries, read from the list once per request: a page with 200 rules
+	 * asks for every condition of every rule.
+	 *
+	 * @var array<string, array{where: string, carried: array<string, true>}>|null
+	 */
+	private static $types = null;
+
+	/**
+	 * Where a type is decided and the keys it carries; null when the list does not know it.
 	 *
 	 * @param string $type Condition type.
-	 * @return array<string, mixed>|null
+	 * @return array{where: string, carried: array<string, true>}|null
 	 */
 	private static function of( string $type ): ?array {
-		$definition = Schema::conditions()[ $type ] ?? null;
-		return is_array( $definition ) ? $definition : null;
+		if ( null === self::$types ) {
+			self::$types = array();
+			foreach ( Schema::conditions() as $name => $definition ) {
+				$keys                 = is_array( $definition['keys'] ?? null ) ? $definition['keys'] : array();
+				$keys                 = array_values( array_filter( $keys, 'is_string' ) );
+				self::$types[ $name ] = array(
+					'where'   => is_string( $definition['where'] ?? null ) ? $definition['where'] : '',
+					'carried' => array_fill_keys( array_merge( array( 'type' ), $keys ), true ),
+				);
+			}
+		}
+		return self::$types[ $type ] ?? null;
 	}
 
 	/**
-	 * Whether PHP decides this type from the page (post, terms, user).
+	 * Where a type is decided: "page" (PHP, from page facts), "browser" (the
+	 * runtime), or null for a type the list does not know.
 	 *
 	 * @param string $type Condition type.
-	 * @return bool
+	 * @return string|null
 	 */
-	public static function is_page_fact( string $type ): bool {
-		return 'page' === ( self::of( $type )['where'] ?? null );
+	public static function where( string $type ): ?string {
+		return self::of( $type )['where'] ?? null;
 	}
 
 	/**
-	 * Whether the runtime decides this type in the browser.
+	 * A browser condition with only the keys its type carries (`type` and its keys).
 	 *
-	 * @param string $type Condition type.
-	 * @return bool
+	 * @param string               $type      Condition type.
+	 * @param array<string, mixed> $condition Condition.
+	 * @return array<string, mixed>
 	 */
-	public static function is_browser( string $type ): bool {
-		return 'browser' === ( self::of( $type )['where'] ?? null );
-	}
-
-	/**
-	 * The keys a condition of this type carries besides `type`.
-	 *
-	 * @param string $type Condition type.
-	 * @return string[]
-	 */
-	public static function keys( string $type ): array {
-		$keys = self::of( $type )['keys'] ?? array();
-		return is_array( $keys ) ? array_values( array_filter( $keys, 'is_string' ) ) : array();
+	public static function carried( string $type, array $condition ): array {
+		return array_intersect_key( $condition, self::of( $type )['carried'] ?? array( 'type' => true ) );
 	}
 }

@@ -72,14 +72,12 @@ final class RuleReducer {
 		$browser = array();
 		$facts   = array();
 		foreach ( $when as $condition ) {
-			$type = is_array( $condition ) ? ( $condition['type'] ?? null ) : null;
-			if ( ! is_string( $type ) ) {
-				return null;
-			}
-			if ( ConditionTypes::is_page_fact( $type ) ) {
+			$type  = is_array( $condition ) ? ( $condition['type'] ?? null ) : null;
+			$where = is_string( $type ) ? ConditionTypes::where( $type ) : null;
+			if ( 'page' === $where ) {
 				$facts[] = $condition;
-			} elseif ( ConditionTypes::is_browser( $type ) ) {
-				$browser[] = self::browser_condition( $type, $condition );
+			} elseif ( 'browser' === $where ) {
+				$browser[] = ConditionTypes::carried( $type, $condition );
 			} else {
 				// A type this code does not know: the rule cannot be decided, so it never fires.
 				return null;
@@ -160,23 +158,6 @@ final class RuleReducer {
 	}
 
 	/**
-	 * A browser condition with only the keys its type carries.
-	 *
-	 * @param string               $type      Condition type.
-	 * @param array<string, mixed> $condition Condition.
-	 * @return array<string, mixed>
-	 */
-	private static function browser_condition( string $type, array $condition ): array {
-		$clean = array( 'type' => $type );
-		foreach ( ConditionTypes::keys( $type ) as $key ) {
-			if ( array_key_exists( $key, $condition ) ) {
-				$clean[ $key ] = $condition[ $key ];
-			}
-		}
-		return $clean;
-	}
-
-	/**
 	 * The action with only the keys it carries; null when it cannot be read.
 	 *
 	 * @param mixed $then Stored action.
@@ -205,7 +186,10 @@ final class RuleReducer {
 				return array( 'action' => $name );
 			case 'identify':
 				$fields = array();
-				foreach ( is_array( $then['fields'] ?? null ) ? $then['fields'] : array() as $field => $value ) {
+				$given  = $then['fields'] ?? null;
+				// An object once reduced for a page (see below), read again by ExperiencesConfig.
+				$given = is_object( $given ) ? get_object_vars( $given ) : $given;
+				foreach ( is_array( $given ) ? $given : array() as $field => $value ) {
 					if ( is_string( $field ) && '' !== $field && is_string( $value ) && '' !== $value ) {
 						$fields[ $field ] = $value;
 					}

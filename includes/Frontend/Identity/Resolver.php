@@ -133,6 +133,19 @@ final class Resolver {
 	}
 
 	/**
+	 * A browser mapping of a page config as the runtime may trust it: a
+	 * field, a browser source, the key it needs and a persist mode it
+	 * allows; null when it is not one (a filter's mistake).
+	 *
+	 * @param mixed $entry Browser mapping from a filtered page config.
+	 * @return array<string, string>|null
+	 */
+	public static function browser_mapping( $entry ): ?array {
+		$source = self::source_of( $entry );
+		return is_array( $entry ) && null !== $source && 'browser' === ( $source['where'] ?? '' ) ? self::browser_entry( $entry, $source ) : null;
+	}
+
+	/**
 	 * What the runtime needs to resolve a browser-side mapping.
 	 *
 	 * @param array<string, mixed> $mapping Mapping.

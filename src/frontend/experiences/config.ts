@@ -1,41 +1,22 @@
 /**
- * The `experiences` part of the page config (Frontend\Experiences\PagePlan),
- * read defensively but cheaply: it passes the
- * `qualified_integration_page_config` filter, so each part falls back when
- * it has the wrong type, and decide() skips any rule whose conditions or
- * action are malformed (it catches what they throw); identify values are
- * normalised when sent.
+ * The `experiences` part of the page config (Frontend\Experiences\PagePlan).
+ *
+ * PHP hands it over clean, also after the `qualified_integration_page_config`
+ * filter (PageConfig cleans what a filter returns: each rule as
+ * RuleReducer::split() reads it, the override, spa, timezone, vendorSrc), so
+ * the runtime only checks that it is an object; decide() skips any rule that
+ * still throws, and a rule set that throws as a whole leaves the page as it
+ * was (runtime.ts). Checks made once in PHP are bytes every visitor's
+ * browser does not download.
  */
-import type {
-	ExperiencesConfig,
-	Override,
-	PageRule,
-} from '../../shared/experiences/types';
+import type { ExperiencesConfig } from '../../shared/experiences/types';
 import { isObject } from '../read';
 
 /**
  * Reads `experiences`.
  *
  * @param raw The config's `experiences` value.
- * @return The usable part, or undefined when it is not an object.
+ * @return The config, or undefined when it is not an object.
  */
-export function parseExperiences(
-	raw: unknown
-): ExperiencesConfig | undefined {
-	return isObject( raw )
-		? {
-				spa: raw.spa === true,
-				// Not a string: no zone of that name, so no schedule holds.
-				timezone: String( raw.timezone ),
-				rules: Array.isArray( raw.rules )
-					? ( raw.rules.filter( isObject ) as unknown as PageRule[] )
-					: [],
-				...( isObject( raw.override ) && {
-					override: raw.override as Override,
-				} ),
-				...( typeof raw.vendorSrc === 'string' && {
-					vendorSrc: raw.vendorSrc,
-				} ),
-			}
-		: undefined;
-}
+export const parseExperiences = ( raw: unknown ) =>
+	isObject( raw ) ? ( raw as unknown as ExperiencesConfig ) : undefined;

@@ -1,9 +1,16 @@
 /**
- * The `identity` part of the page config (Frontend\PageConfig), read defensively.
+ * The `identity` part of the page config (Frontend\PageConfig).
+ *
+ * PHP hands it over clean, also after the `qualified_integration_page_config`
+ * filter (PageConfig cleans what a filter returns: fields normalised, browser
+ * mappings with a field, a browser source, its key and persist mode), so the
+ * runtime only guards the outer shape; identityPayload() skips any mapping it
+ * cannot run and identify sends only normalised values. Checks made once in
+ * PHP are bytes every visitor's browser does not download.
  */
 import type { PersistMode } from '../../shared/settings';
-import { isObject, textFields } from '../read';
-import { type BrowserSource, isBrowserSource } from './browser-sources';
+import { isObject } from '../read';
+import type { BrowserSource } from './browser-sources';
 
 export interface BrowserMapping {
 	field: string;
@@ -13,40 +20,24 @@ export interface BrowserMapping {
 }
 
 export interface IdentityConfig {
-	/** Resolved by PHP: already trimmed, capped and non-empty (normalised again anyway). */
-	fields: Record< string, string >;
+	/** Resolved by PHP: trimmed, capped and non-empty (normalised again when sent). */
+	fields: Record< string, unknown >;
 	/** Resolved here, in the browser. */
 	browser: BrowserMapping[];
 }
 
 /**
- * Reads `identity`: server fields with a usable value and browser mappings
- * with a field name and a source this runtime knows; everything else is
- * dropped, never thrown on (the config passes PHP filters other plugins use).
+ * Reads `identity`: an object with a `fields` object and a `browser` list
+ * (anything else in their place reads as empty).
  *
  * @param raw The config's `identity` value.
- * @return The usable part, or undefined when nothing is usable.
+ * @return The identity part, or undefined when `raw` is not an object.
  */
 export function parseIdentity( raw: unknown ): IdentityConfig | undefined {
-	if ( ! isObject( raw ) ) {
-		return undefined;
-	}
-	const fields = textFields( raw.fields );
-	const browser: BrowserMapping[] = [];
-	for ( const entry of Array.isArray( raw.browser ) ? raw.browser : [] ) {
-		const { field, source, key, persist } = isObject( entry ) ? entry : {};
-		if ( typeof field === 'string' && field && isBrowserSource( source ) ) {
-			browser.push( {
-				field,
-				source,
-				...( typeof key === 'string' && { key } ),
-				...( ( persist === 'first' || persist === 'last' ) && {
-					persist,
-				} ),
-			} );
-		}
-	}
-	return Object.keys( fields ).length || browser.length
-		? { fields, browser }
+	return isObject( raw )
+		? {
+				fields: isObject( raw.fields ) ? raw.fields : {},
+				browser: Array.isArray( raw.browser ) ? raw.browser : [],
+			}
 		: undefined;
 }

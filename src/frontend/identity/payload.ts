@@ -2,6 +2,7 @@
  * Builds the one identify payload of a page view.
  */
 import { toIdentityValue } from '../../shared/identity-value';
+import { has, isObject } from '../read';
 import { BROWSER_SOURCES, type SourceWindow } from './browser-sources';
 import type { IdentityConfig } from './config';
 import { readPersisted, writePersisted } from './persist';
@@ -10,7 +11,8 @@ import { readPersisted, writePersisted } from './persist';
  * Resolves the browser mappings, applies `persist`, and merges the result
  * with the server fields. The server wins where it has a value; browser
  * values fill the rest. A source that is missing or throws (no dataLayer,
- * blocked storage, a hostile getter) just yields no value.
+ * blocked storage, a hostile getter), or that this runtime does not know,
+ * just yields no value; an entry that is not an object is skipped.
  *
  * persist "first" keeps the first non-empty value of the visit; "last"
  * takes this page's value when it has one, else the one kept.
@@ -18,22 +20,24 @@ import { readPersisted, writePersisted } from './persist';
  * @param identity The parsed `identity` config.
  * @param win      The page's window.
  * @param doc      The page's document.
- * @return Field -> value; only non-empty values.
+ * @return Field -> value (normalised when sent).
  */
 export function identityPayload(
 	identity: IdentityConfig,
 	win: SourceWindow,
 	doc: Document
-): Record< string, string > {
+): Record< string, unknown > {
 	const payload: Record< string, string > = {};
 	const kept = readPersisted( win );
 	let changed = false;
-	for ( const { field, source, key, persist } of identity.browser ) {
+	for ( const { field, source, key, persist } of identity.browser.filter(
+		isObject
+	) ) {
 		let value: string | undefined;
 		try {
-			value = toIdentityValue(
-				BROWSER_SOURCES[ source ]( win, doc, key )
-			);
+			value = has( BROWSER_SOURCES, source )
+				? toIdentityValue( BROWSER_SOURCES[ source ]( win, doc, key ) )
+				: undefined;
 		} catch {
 			// A source that throws has no value.
 		}

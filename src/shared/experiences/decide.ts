@@ -77,8 +77,9 @@ export function decide(
 	}
 	const holds = ( condition: Condition ) =>
 		matchCondition( condition, facts );
-	for ( const { id, enabled, when, then } of rules ) {
+	for ( const rule of rules ) {
 		try {
+			const { id, enabled, when, then } = rule;
 			const { action } = then;
 			const timed = when.filter( isTimedCondition );
 			if (
