@@ -16,6 +16,13 @@
  *    only the plugins a plain script needs, and does not clean build/ (the
  *    first compilation does, keeping the stub's files).
  *
+ * The frontend runtime is minified without function inlining (Terser's
+ * `inline: false, reduce_funcs: false`): inlined, the single-use matchers
+ * became closures created inside the rule loop, and the first page view's
+ * rule evaluation (the `qualified-integration:rules` measure of
+ * `npm run bench`) was about 0.4 ms slower in Chromium with 200 rules, for
+ * 24 bytes saved. Other bundles keep wp-scripts' settings.
+ *
  * `react/jsx-runtime` is bundled instead of externalised because core only
  * registers the `react-jsx-runtime` script handle from WordPress 6.6, and we
  * support 6.5. React itself stays external (core's copy), so the bundled
@@ -26,6 +33,31 @@ const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 const DependencyExtractionWebpackPlugin = require( '@wordpress/dependency-extraction-webpack-plugin' );
 
 const STUB_FILES = /^stub\./;
+const RUNTIME_FILE = /^frontend\.js$/;
+
+const [ defaultMinifier ] = defaultConfig.optimization.minimizer;
+const Minifier = defaultMinifier.constructor;
+const terserOptions = defaultMinifier.options.minimizer.options;
+const minifiers = [
+	new Minifier( {
+		extractComments: false,
+		parallel: true,
+		exclude: RUNTIME_FILE,
+		terserOptions,
+	} ),
+	new Minifier( {
+		extractComments: false,
+		include: RUNTIME_FILE,
+		terserOptions: {
+			...terserOptions,
+			compress: {
+				...terserOptions.compress,
+				inline: false,
+				reduce_funcs: false,
+			},
+		},
+	} ),
+];
 
 const dependencyExtraction = () =>
 	new DependencyExtractionWebpackPlugin( {
@@ -47,6 +79,7 @@ const main = {
 				/^(fonts|images)\//.test( file ) || STUB_FILES.test( file ),
 		},
 	},
+	optimization: { ...defaultConfig.optimization, minimizer: minifiers },
 	plugins: [
 		...defaultConfig.plugins.filter(
 			( plugin ) =>
