@@ -16,8 +16,18 @@ defined( 'ABSPATH' ) || exit;
  *
  * It also creates the option (autoloaded) when it is missing: a missing
  * option would cost a database query on every page view.
+ *
+ * Page views do not read the settings for this: maybe_run() compares a small
+ * autoloaded marker (plugin version, schema version, CheckedStamp's hash) and reads the option
+ * only when the code changed, so the ~60 KB of a big rule set is unserialized
+ * once per request, by the loader, not twice.
  */
 final class Migrations {
+
+	/**
+	 * Option holding the plugin version, schema version and stamp hash the settings were last brought up to.
+	 */
+	const MARKER_OPTION = 'qualified_integration_upgraded';
 
 	/**
 	 * Settings repository.
@@ -39,7 +49,38 @@ final class Migrations {
 	 * Runs pending migrations early, before anything reads the settings.
 	 */
 	public function register(): void {
-		add_action( 'init', array( $this, 'run' ), 5 );
+		add_action( 'init', array( $this, 'maybe_run' ), 5 );
+	}
+
+	/**
+	 * What the marker holds once this code brought the settings up to date.
+	 *
+	 * @return string
+	 */
+	public static function marker(): string {
+		return QUALIFIED_INTEGRATION_VERSION . '/' . Schema::VERSION . '/' . CheckedStamp::algorithm();
+	}
+
+	/**
+	 * Runs the migrations when this code has not yet looked at the stored
+	 * option (a new install, an update) or the option went missing; else
+	 * returns without reading it.
+	 *
+	 * After an update, the option is also stamped again (CheckedStamp: the
+	 * validation code changed, so the old stamps no longer match and every
+	 * page view would validate the rules in full until the next save).
+	 *
+	 * @return bool Whether the migrations ran.
+	 */
+	public function maybe_run(): bool {
+		if ( self::marker() === get_option( self::MARKER_OPTION ) && isset( wp_load_alloptions()[ SettingsRepository::OPTION ] ) ) {
+			return false;
+		}
+		if ( ! $this->run() ) {
+			$this->repository->restamp();
+		}
+		update_option( self::MARKER_OPTION, self::marker(), true );
+		return true;
 	}
 
 	/**

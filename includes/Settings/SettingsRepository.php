@@ -76,6 +76,26 @@ final class SettingsRepository {
 	}
 
 	/**
+	 * Writes the stored option again with fresh stamps when it is clean (no
+	 * problems: writing it through the sanitizer then changes no setting)
+	 * and its stamps are stale. An option with problems is left as it is:
+	 * its stale items are dropped on read, never for good.
+	 *
+	 * @return bool Whether the option was written.
+	 */
+	public function restamp(): bool {
+		$raw = get_option( self::OPTION, null );
+		if ( ! is_array( $raw ) || array() !== $this->inspect( $raw )['problems'] ) {
+			return false;
+		}
+		$stored = $this->for_storage( $raw );
+		if ( ( $raw[ CheckedStamp::KEY ] ?? null ) === $stored[ CheckedStamp::KEY ] ) {
+			return false;
+		}
+		return update_option( self::OPTION, $stored, true );
+	}
+
+	/**
 	 * The settings as stored, without wp-config.php overrides.
 	 *
 	 * @return array<string, mixed>

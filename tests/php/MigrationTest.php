@@ -9,6 +9,7 @@ namespace QualifiedIntegration\Tests;
 
 use QualifiedIntegration\Plugin;
 use QualifiedIntegration\Settings\CheckedStamp;
+use QualifiedIntegration\Settings\Migrations;
 use QualifiedIntegration\Settings\Schema;
 use QualifiedIntegration\Settings\SettingsRepository;
 
@@ -220,5 +221,73 @@ final class MigrationTest extends TestCase {
 
 		$this->assertSame( array( 1, 2, 3 ), $order );
 		$this->assertSame( 'FromStep3', get_option( SettingsRepository::OPTION )['token'] );
+	}
+
+	public function test_page_views_leave_a_current_option_unread(): void {
+		$migrations = Plugin::instance()->migrations;
+		$migrations->maybe_run();
+		$this->assertSame( Migrations::marker(), get_option( Migrations::MARKER_OPTION ) );
+
+		$reads = 0;
+		add_filter(
+			'option_' . SettingsRepository::OPTION,
+			static function ( $value ) use ( &$reads ) {
+				++$reads;
+				return $value;
+			}
+		);
+		$this->assertFalse( $migrations->maybe_run() );
+		$this->assertSame( 0, $reads, 'The marker is current: the settings are not read.' );
+
+		update_option( Migrations::MARKER_OPTION, '0.0.1/1/md4', true );
+		$this->assertTrue( $migrations->maybe_run(), 'Another version of the code looks again.' );
+		$this->assertSame( Migrations::marker(), get_option( Migrations::MARKER_OPTION ) );
+	}
+
+	public function test_a_missing_option_is_created_even_with_a_current_marker(): void {
+		update_option( Migrations::MARKER_OPTION, Migrations::marker(), true );
+		delete_option( SettingsRepository::OPTION );
+		$this->assertTrue( Plugin::instance()->migrations->maybe_run() );
+		$this->assertSame( Schema::defaults(), self::settings_written() );
+	}
+
+	public function test_an_update_stamps_a_clean_option_again_and_leaves_one_with_problems(): void {
+		$rules = array(
+			array(
+				'id'   => 'r1',
+				'when' => array(),
+				'then' => array( 'action' => 'open' ),
+			),
+		);
+		$this->store_settings(
+			array(
+				'experiences' => array(
+					'spa'   => false,
+					'rules' => $rules,
+				),
+			)
+		);
+		// Stamps another version of the code wrote.
+		$raw             = get_option( SettingsRepository::OPTION );
+		$raw['_checked'] = array( 'experiences' => 'stale' );
+		$this->store_raw_settings( $raw );
+		update_option( Migrations::MARKER_OPTION, '0.0.1/3/md4', true );
+
+		$this->assertTrue( Plugin::instance()->migrations->maybe_run() );
+		wp_cache_delete( 'alloptions', 'options' );
+		$stored = get_option( SettingsRepository::OPTION );
+		$this->assertNotSame( 'stale', $stored['_checked']['experiences'] ?? 'stale', 'Stamped again.' );
+		$this->assertTrue( CheckedStamp::is_checked( $stored, 'experiences' ) );
+		$this->assertSame( $rules, $stored['experiences']['rules'], 'No setting changed.' );
+
+		// A stored value with a problem (an item this code refuses) keeps its stale stamp and its item.
+		$raw                            = $stored;
+		$raw['experiences']['rules'][]  = array( 'id' => 'broken' );
+		$raw['_checked']['experiences'] = 'stale';
+		$this->store_raw_settings( $raw );
+		update_option( Migrations::MARKER_OPTION, '0.0.1/3/md4', true );
+		$this->assertTrue( Plugin::instance()->migrations->maybe_run() );
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->assertSame( $raw, get_option( SettingsRepository::OPTION ), 'Left as it was.' );
 	}
 }

@@ -7,6 +7,8 @@
 
 namespace QualifiedIntegration\Tests;
 
+use QualifiedIntegration\Plugin;
+use QualifiedIntegration\Settings\Migrations;
 use QualifiedIntegration\Settings\SaveLock;
 use QualifiedIntegration\Settings\SettingsRepository;
 
@@ -23,6 +25,8 @@ final class UninstallTest extends TestCase {
 		$this->assertIsArray( get_option( SettingsRepository::OPTION ) );
 		// A lock row a crashed save left behind.
 		add_option( SaveLock::NAME, '1', '', false );
+		Plugin::instance()->migrations->maybe_run();
+		$this->assertSame( Migrations::marker(), get_option( Migrations::MARKER_OPTION ) );
 
 		define( 'WP_UNINSTALL_PLUGIN', 'qualified-integration/qualified-integration.php' );
 		require QUALIFIED_INTEGRATION_DIR . 'uninstall.php';
@@ -30,5 +34,6 @@ final class UninstallTest extends TestCase {
 		wp_cache_delete( 'alloptions', 'options' );
 		$this->assertNull( get_option( SettingsRepository::OPTION, null ) );
 		$this->assertNull( get_option( SaveLock::NAME, null ) );
+		$this->assertNull( get_option( Migrations::MARKER_OPTION, null ) );
 	}
 }
