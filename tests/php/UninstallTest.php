@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Tests;
 
+use QualifiedIntegration\Experiences\PageOverride;
 use QualifiedIntegration\Plugin;
 use QualifiedIntegration\Settings\Migrations;
 use QualifiedIntegration\Settings\SaveLock;
@@ -20,12 +21,19 @@ use QualifiedIntegration\Settings\SettingsRepository;
  */
 final class UninstallTest extends TestCase {
 
-	public function test_uninstall_deletes_the_settings_option(): void {
+	public function test_uninstall_deletes_the_options_and_post_overrides(): void {
 		$this->store_settings( array( 'token' => 'Gone1' ) );
 		$this->assertIsArray( get_option( SettingsRepository::OPTION ) );
 		// A lock row a crashed save left behind.
 		add_option( SaveLock::NAME, '1', '', false );
 		Plugin::instance()->migrations->maybe_run();
+		$post = wp_insert_post(
+			array(
+				'post_title'  => 'Careers',
+				'post_status' => 'publish',
+			)
+		);
+		update_post_meta( $post, PageOverride::META_KEY, array( 'hide' => true ) );
 		$this->assertSame( Migrations::marker(), get_option( Migrations::MARKER_OPTION ) );
 
 		define( 'WP_UNINSTALL_PLUGIN', 'qualified-integration/qualified-integration.php' );
@@ -35,5 +43,6 @@ final class UninstallTest extends TestCase {
 		$this->assertNull( get_option( SettingsRepository::OPTION, null ) );
 		$this->assertNull( get_option( SaveLock::NAME, null ) );
 		$this->assertNull( get_option( Migrations::MARKER_OPTION, null ) );
+		$this->assertFalse( metadata_exists( 'post', $post, PageOverride::META_KEY ), 'The post override is gone too.' );
 	}
 }
