@@ -77,24 +77,29 @@ final class PageConfig {
 				unset( $config['experiences'] );
 			}
 		}
-		return self::finish_identity( $config );
+		return self::finish_identity( $config, $filtered );
 	}
 
 	/**
 	 * Puts identity back in its contract shape after the filter, or drops it
-	 * when empty: fields normalised, browser mappings the runtime can run
-	 * (Resolver::browser_mapping()), so the runtime needs no checks of its own.
+	 * when empty: fields normalised and, when a filter may have changed them,
+	 * browser mappings the runtime can run (Resolver::browser_mapping(); the
+	 * Resolver's own are), so the runtime needs no checks of its own.
 	 *
-	 * @param array<string, mixed> $config Config.
+	 * @param array<string, mixed> $config   Config.
+	 * @param bool                 $filtered Whether a page_config filter may have changed it.
 	 * @return array<string, mixed>
 	 */
-	private static function finish_identity( array $config ): array {
+	private static function finish_identity( array $config, bool $filtered ): array {
 		if ( ! isset( $config['identity'] ) ) {
 			return $config;
 		}
 		$identity = (array) $config['identity'];
 		$fields   = Value::normalise_fields( $identity['fields'] ?? array() );
-		$browser  = array_values( array_filter( array_map( array( Resolver::class, 'browser_mapping' ), (array) ( $identity['browser'] ?? array() ) ) ) );
+		$browser  = (array) ( $identity['browser'] ?? array() );
+		if ( $filtered ) {
+			$browser = array_values( array_filter( array_map( array( Resolver::class, 'browser_mapping' ), $browser ) ) );
+		}
 		if ( array() === $fields && array() === $browser ) {
 			unset( $config['identity'] );
 			return $config;

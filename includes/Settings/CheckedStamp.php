@@ -49,6 +49,13 @@ final class CheckedStamp {
 	private static $signature = null;
 
 	/**
+	 * The hash algorithm, looked up once per request.
+	 *
+	 * @var string|null
+	 */
+	private static $algorithm = null;
+
+	/**
 	 * Values already found matching their stamp in this request, by field:
 	 * a second read compares the value instead of hashing it again.
 	 *
@@ -118,7 +125,10 @@ final class CheckedStamp {
 	 * @return string
 	 */
 	public static function algorithm(): string {
-		return in_array( 'xxh128', hash_algos(), true ) ? 'xxh128' : 'md5';
+		if ( null === self::$algorithm ) {
+			self::$algorithm = in_array( 'xxh128', hash_algos(), true ) ? 'xxh128' : 'md5';
+		}
+		return self::$algorithm;
 	}
 
 	/**
