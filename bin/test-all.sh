@@ -29,6 +29,10 @@ step "PHP_CodeSniffer (WordPress Coding Standards, PHPCompatibilityWP)"
 vendor/bin/phpcs -q
 passed=$((passed + 1))
 
+step "PHPStan (level 8, WordPress stubs)"
+vendor/bin/phpstan analyse --no-progress --memory-limit=1G
+passed=$((passed + 1))
+
 step "Jest"
 npm run --silent test:js
 passed=$((passed + 1))

@@ -39,13 +39,21 @@ final class Assets {
 	 * Dependencies and version of an entry point.
 	 *
 	 * @param string $entry Entry point name (admin, frontend, stub).
-	 * @return array{dependencies: string[], version: string}
+	 * @return array{dependencies: non-empty-string[], version: string}
 	 */
 	public static function meta( string $entry ): array {
 		$file  = self::path( $entry . '.asset.php' );
 		$asset = is_readable( $file ) ? require $file : array();
+		$deps  = isset( $asset['dependencies'] ) ? (array) $asset['dependencies'] : array();
 		return array(
-			'dependencies' => isset( $asset['dependencies'] ) ? (array) $asset['dependencies'] : array(),
+			'dependencies' => array_values(
+				array_filter(
+					$deps,
+					static function ( $dep ): bool {
+						return is_string( $dep ) && '' !== $dep;
+					}
+				)
+			),
 			'version'      => isset( $asset['version'] ) ? (string) $asset['version'] : QUALIFIED_INTEGRATION_VERSION,
 		);
 	}
@@ -53,12 +61,15 @@ final class Assets {
 	/**
 	 * Registers an entry point as a script handle.
 	 *
-	 * @param string               $handle Script handle.
+	 * @param non-empty-string     $handle Script handle.
 	 * @param string               $entry  Entry point name.
 	 * @param array<string, mixed> $args   Loading strategy, as for wp_register_script().
 	 */
 	public static function register_script( string $handle, string $entry, array $args ): void {
 		$meta = self::meta( $entry );
-		wp_register_script( $handle, self::url( $entry . '.js' ), $meta['dependencies'], $meta['version'], $args );
+		$src  = self::url( $entry . '.js' );
+		if ( '' !== $src ) {
+			wp_register_script( $handle, $src, $meta['dependencies'], $meta['version'], $args );
+		}
 	}
 }

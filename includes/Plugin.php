@@ -91,7 +91,7 @@ final class Plugin {
 	 * Wires every service's hooks.
 	 */
 	private function register(): void {
-		register_activation_hook( QUALIFIED_INTEGRATION_FILE, array( $this->migrations, 'run' ) );
+		register_activation_hook( QUALIFIED_INTEGRATION_FILE, array( $this->migrations, 'activate' ) );
 
 		$this->settings->register();
 		$this->migrations->register();

@@ -154,6 +154,7 @@ final class ClassicMetaBox {
 	 */
 	private static function uses_block_editor( WP_Post $post ): bool {
 		if ( ! function_exists( 'use_block_editor_for_post' ) ) {
+			// @phpstan-ignore requireOnce.fileNotFound (WordPress's own file, next to ABSPATH at run time.)
 			require_once ABSPATH . 'wp-admin/includes/post.php';
 		}
 		return use_block_editor_for_post( $post );

@@ -95,6 +95,7 @@ final class QualifiedConnector {
 		}
 		$registry->register(
 			self::ID,
+			// @phpstan-ignore argument.type (Core's stub wants non-empty strings: these are literals, a translation of one, and URLs and names built from the plugin file.)
 			array(
 				'name'           => 'Qualified',
 				'description'    => __( 'The Qualified messenger on your pages: chat with visitors and book meetings. Needs your Qualified site token.', 'qualified-integration' ),

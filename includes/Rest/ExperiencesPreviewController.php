@@ -32,7 +32,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class ExperiencesPreviewController {
 
-	const NAMESPACE = 'qualified-integration/v1';
+	const NAMESPACE = SettingsController::NAMESPACE;
 	const ROUTE     = '/experiences/preview';
 
 	/**

@@ -28,7 +28,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class IdentityPreviewController {
 
-	const NAMESPACE = 'qualified-integration/v1';
+	const NAMESPACE = SettingsController::NAMESPACE;
 	const ROUTE     = '/identity/preview';
 
 	/**

@@ -35,6 +35,11 @@ defined( 'ABSPATH' ) || exit;
 final class SettingsController extends WP_REST_Controller {
 
 	/**
+	 * The plugin's REST namespace (the preview routes share it).
+	 */
+	const NAMESPACE = 'qualified-integration/v1';
+
+	/**
 	 * Settings repository.
 	 *
 	 * @var SettingsRepository
@@ -48,7 +53,7 @@ final class SettingsController extends WP_REST_Controller {
 	 */
 	public function __construct( SettingsRepository $repository ) {
 		$this->repository = $repository;
-		$this->namespace  = 'qualified-integration/v1';
+		$this->namespace  = self::NAMESPACE;
 		$this->rest_base  = 'settings';
 	}
 
@@ -64,7 +69,7 @@ final class SettingsController extends WP_REST_Controller {
 	 */
 	public function register_routes(): void {
 		register_rest_route(
-			$this->namespace,
+			self::NAMESPACE,
 			'/' . $this->rest_base,
 			array(
 				array(

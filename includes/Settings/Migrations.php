@@ -53,6 +53,14 @@ final class Migrations {
 	}
 
 	/**
+	 * On activation: brings the settings up to date (creates them on a first
+	 * activation), whatever the marker says.
+	 */
+	public function activate(): void {
+		$this->run();
+	}
+
+	/**
 	 * What the marker holds once this code brought the settings up to date.
 	 *
 	 * @return string

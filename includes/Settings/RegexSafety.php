@@ -214,7 +214,7 @@ final class RegexSafety {
 			if ( ! isset( $match[2] ) ) {
 				$repeats = (int) $match[1] > 1;
 			} else {
-				$repeats = '' === $match[3] || (int) $match[3] > 1;
+				$repeats = '' === ( $match[3] ?? '' ) || (int) $match[3] > 1;
 			}
 			return array(
 				'length'  => strlen( $match[0] ),

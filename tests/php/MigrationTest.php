@@ -290,4 +290,11 @@ final class MigrationTest extends TestCase {
 		wp_cache_delete( 'alloptions', 'options' );
 		$this->assertSame( $raw, get_option( SettingsRepository::OPTION ), 'Left as it was.' );
 	}
+
+	public function test_activation_creates_the_option_whatever_the_marker_says(): void {
+		update_option( Migrations::MARKER_OPTION, Migrations::marker(), true );
+		delete_option( SettingsRepository::OPTION );
+		Plugin::instance()->migrations->activate();
+		$this->assertSame( Schema::defaults(), self::settings_written() );
+	}
 }

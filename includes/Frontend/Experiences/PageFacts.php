@@ -110,7 +110,7 @@ final class PageFacts {
 	 * @return bool
 	 */
 	private function has_term( $taxonomy, array $slugs ): bool {
-		if ( null === $this->post || ! is_string( $taxonomy ) || array() === $slugs || ! taxonomy_exists( $taxonomy ) || ! is_object_in_taxonomy( $this->post, $taxonomy ) ) {
+		if ( null === $this->post || ! is_string( $taxonomy ) || array() === $slugs || ! taxonomy_exists( $taxonomy ) || ! is_object_in_taxonomy( $this->post->post_type, $taxonomy ) ) {
 			return false;
 		}
 		$terms = get_the_terms( $this->post, $taxonomy );

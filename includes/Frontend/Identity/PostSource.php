@@ -59,7 +59,7 @@ final class PostSource implements SourceGroup {
 	 * @return string[]|null
 	 */
 	private static function term_names( WP_Post $post, string $taxonomy ): ?array {
-		if ( '' === $taxonomy || ! taxonomy_exists( $taxonomy ) || ! is_object_in_taxonomy( $post, $taxonomy ) ) {
+		if ( '' === $taxonomy || ! taxonomy_exists( $taxonomy ) || ! is_object_in_taxonomy( $post->post_type, $taxonomy ) ) {
 			return null;
 		}
 		$terms = get_the_terms( $post, $taxonomy );
