@@ -17,15 +17,16 @@ defined( 'ABSPATH' ) || exit;
  * It also creates the option (autoloaded) when it is missing: a missing
  * option would cost a database query on every page view.
  *
- * Page views do not read the settings for this: maybe_run() compares a small
- * autoloaded marker (plugin version, schema version, CheckedStamp's hash) and reads the option
- * only when the code changed, so the ~60 KB of a big rule set is unserialized
- * once per request, by the loader, not twice.
+ * Page views do not read the settings for this: maybe_run() compares a
+ * small autoloaded marker (plugin version, schema version, CheckedStamp's
+ * hash) and reads the option only when the code changed, so the ~60 KB of a
+ * big rule set is unserialized once per request, by the loader, not twice.
  */
 final class Migrations {
 
 	/**
-	 * Option holding the plugin version, schema version and stamp hash the settings were last brought up to.
+	 * Option holding the plugin version, schema version and stamp hash the
+	 * settings were last brought up to.
 	 */
 	const MARKER_OPTION = 'qualified_integration_upgraded';
 

@@ -81,18 +81,31 @@ final class SettingsRepository {
 	 * and its stamps are stale. An option with problems is left as it is:
 	 * its stale items are dropped on read, never for good.
 	 *
+	 * It runs under SaveLock on a fresh read, so it never writes back an
+	 * older value over a save made meanwhile; when a save holds the lock it
+	 * does nothing (that save stamps the option anyway).
+	 *
 	 * @return bool Whether the option was written.
 	 */
 	public function restamp(): bool {
-		$raw = get_option( self::OPTION, null );
-		if ( ! is_array( $raw ) || array() !== $this->inspect( $raw )['problems'] ) {
+		$lock = new SaveLock();
+		if ( ! $lock->acquire( 0.0 ) ) {
 			return false;
 		}
-		$stored = $this->for_storage( $raw );
-		if ( ( $raw[ CheckedStamp::KEY ] ?? null ) === $stored[ CheckedStamp::KEY ] ) {
-			return false;
+		try {
+			$this->forget_cached_option();
+			$raw = get_option( self::OPTION, null );
+			if ( ! is_array( $raw ) || array() !== $this->inspect( $raw )['problems'] ) {
+				return false;
+			}
+			$stored = $this->for_storage( $raw );
+			if ( ( $raw[ CheckedStamp::KEY ] ?? null ) === $stored[ CheckedStamp::KEY ] ) {
+				return false;
+			}
+			return update_option( self::OPTION, $stored, true );
+		} finally {
+			$lock->release();
 		}
-		return update_option( self::OPTION, $stored, true );
 	}
 
 	/**

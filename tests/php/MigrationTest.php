@@ -10,6 +10,7 @@ namespace QualifiedIntegration\Tests;
 use QualifiedIntegration\Plugin;
 use QualifiedIntegration\Settings\CheckedStamp;
 use QualifiedIntegration\Settings\Migrations;
+use QualifiedIntegration\Settings\SaveLock;
 use QualifiedIntegration\Settings\Schema;
 use QualifiedIntegration\Settings\SettingsRepository;
 
@@ -296,5 +297,21 @@ final class MigrationTest extends TestCase {
 		delete_option( SettingsRepository::OPTION );
 		Plugin::instance()->migrations->activate();
 		$this->assertSame( Schema::defaults(), self::settings_written() );
+	}
+
+	public function test_restamping_waits_for_no_save_and_writes_nothing_while_one_runs(): void {
+		$this->store_settings( array( 'token' => 'Kept1' ) );
+		$raw             = get_option( SettingsRepository::OPTION );
+		$raw['_checked'] = array( 'experiences' => 'stale' );
+		$this->store_raw_settings( $raw );
+
+		$save = new SaveLock();
+		$this->assertTrue( $save->acquire( 0.0 ), 'A save holds the lock.' );
+		$this->assertFalse( Plugin::instance()->settings->restamp() );
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->assertSame( $raw, get_option( SettingsRepository::OPTION ), 'Nothing written under a running save.' );
+
+		$save->release();
+		$this->assertTrue( Plugin::instance()->settings->restamp() );
 	}
 }
