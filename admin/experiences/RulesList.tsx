@@ -9,7 +9,7 @@
  * WordPress dependencies
  */
 import { Button, TextControl } from '@wordpress/components';
-import { useEffect, useState } from '@wordpress/element';
+import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -22,6 +22,7 @@ import {
 	withoutError,
 	type FieldErrors,
 } from '../field-errors';
+import { useFocusAfterRender } from '../use-focus-after-render';
 import { LIMITS } from './conditions';
 import type { Rule } from './model';
 import { RULES_PATH, rulePath } from './paths';
@@ -67,14 +68,7 @@ export function RulesList( {
 	setErrors,
 }: RulesListProps ) {
 	const [ newLabel, setNewLabel ] = useState( '' );
-	const [ focusId, setFocusId ] = useState< string | null >( null );
-
-	useEffect( () => {
-		if ( focusId ) {
-			document.getElementById( focusId )?.focus();
-			setFocusId( null );
-		}
-	}, [ focusId ] );
+	const setFocusId = useFocusAfterRender();
 
 	const apply = ( edit: ListEdit< Rule >, focus: string ) => {
 		setErrors( ( current ) =>

@@ -8,7 +8,7 @@
  * WordPress dependencies
  */
 import { Button } from '@wordpress/components';
-import { useEffect, useRef, useState } from '@wordpress/element';
+import { useRef } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -22,6 +22,7 @@ import {
 	withoutError,
 	type FieldErrors,
 } from '../field-errors';
+import { useFocusAfterRender } from '../use-focus-after-render';
 import {
 	MAX_MAPPINGS,
 	addMapping,
@@ -53,14 +54,7 @@ export function MappingsTable( {
 	if ( keys.current.length !== mappings.length ) {
 		keys.current = mappings.map( newKey );
 	}
-	const [ focusId, setFocusId ] = useState< string | null >( null );
-
-	useEffect( () => {
-		if ( focusId ) {
-			document.getElementById( focusId )?.focus();
-			setFocusId( null );
-		}
-	}, [ focusId ] );
+	const setFocusId = useFocusAfterRender();
 
 	const applyEdit = (
 		edit: ListEdit,
