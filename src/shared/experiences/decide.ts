@@ -8,7 +8,6 @@ import type {
 	Condition,
 	DecideOptions,
 	DecideResult,
-	TimedCondition,
 	VisitorFacts,
 } from './types';
 
@@ -75,26 +74,35 @@ export function decide(
 			startCollapsed: !! override.startCollapsed,
 		};
 	}
-	const holds = ( condition: Condition ) =>
-		matchCondition( condition, facts );
 	for ( const rule of rules ) {
 		try {
-			const { id, enabled, when, then } = rule;
+			const { id, when, then } = rule;
 			const { action } = then;
-			const timed = when.filter( isTimedCondition );
-			if (
-				enabled === false ||
-				fired.includes( id ) ||
-				( timed[ 0 ] && action === 'hide' ) ||
-				! when.every(
-					( condition ) =>
-						timed.includes( condition as TimedCondition ) ||
-						holds( condition )
-				)
-			) {
+			// One pass, no callbacks: a page view runs this cold, over up to 200 rules.
+			if ( rule.enabled === false || fired.includes( id ) ) {
 				continue;
 			}
-			if ( ! timed.every( holds ) ) {
+			let timed = false;
+			let holds = true;
+			for ( const condition of when ) {
+				if ( isTimedCondition( condition ) ) {
+					timed = true;
+				} else if ( ! matchCondition( condition, facts ) ) {
+					holds = false;
+					break;
+				}
+			}
+			if ( ! holds || ( timed && action === 'hide' ) ) {
+				continue;
+			}
+			if (
+				timed &&
+				! when.every(
+					( condition ) =>
+						! isTimedCondition( condition ) ||
+						matchCondition( condition, facts )
+				)
+			) {
 				result.pending.push( id );
 				continue;
 			}

@@ -12,26 +12,37 @@ const WEEK = 7 * DAY;
 /**
  * The site's time at `now`, as minutes since Sunday 00:00 there.
  *
- * An offset ("+02:00") is read as the zone of an ISO date-time
- * ("1970-01-01T00:00+02:00" is -2 h), so the moment is shifted by it and read
- * in UTC; anything else is handed to toLocaleString's timeZone as an IANA
- * name (an unknown one throws: NaN). Either way the
- * en-US text ("Wed 14:05") gives the weekday and time.
+ * An offset ("+02:00": the site is 2 h ahead of UTC) shifts the moment by
+ * it, which is then read in UTC; anything else is an IANA name (see
+ * zoneWeekMinute()).
  *
  * @param now      The moment.
  * @param timezone IANA name or "+HH:MM" / "-HH:MM".
  * @return Minutes into the week (0..10079), or NaN when the zone is unknown.
  */
 export function weekMinute( now: Date, timezone: string ): number {
-	// Only a string starting with a sign is read as a date-time offset ("" would parse as local time).
-	const offset = '+-'.includes( timezone[ 0 ] as string )
-		? -Date.parse( '1970-01-01T00:00' + timezone )
-		: NaN;
-	if ( ! isNaN( offset ) ) {
-		// A fixed offset needs no Intl, whose first use in a page costs
-		// milliseconds: minutes since 1970-01-01, a Thursday (day 4).
-		return ( Math.floor( ( +now + offset ) / 6e4 ) + 4 * DAY ) % WEEK;
-	}
+	// Read by hand, no Date.parse, RegExp or Intl: a page view runs this cold, and each of those costs more on first use than all the rules.
+	const sign = '-+'.indexOf( timezone[ 0 ] as string );
+	const minutes =
+		timezone.length === 5 || timezone[ 3 ] === ':'
+			? +timezone.slice( 1, 3 ) * 60 + +timezone.slice( -2 )
+			: NaN;
+	// Minutes since 1970-01-01 (a Thursday, day 4) in the site's time.
+	const site = Math.floor( +now / 6e4 ) + ( sign * 2 - 1 ) * minutes;
+	return sign < 0 || timezone.length > 6 || isNaN( site )
+		? zoneWeekMinute( now, timezone )
+		: ( site + 4 * DAY ) % WEEK;
+}
+
+/**
+ * weekMinute() in an IANA zone ("Europe/Paris"), through toLocaleString's
+ * timeZone (an unknown zone throws: NaN). Its en-US text ("Wed 14:05")
+ * gives the weekday and time.
+ *
+ * @param now      The moment.
+ * @param timezone IANA name.
+ */
+function zoneWeekMinute( now: Date, timezone: string ): number {
 	try {
 		const [ , day = '', hour = '', minute = '' ] =
 			/(\w+)\D+(\d+)\D(\d+)/.exec(
@@ -80,11 +91,14 @@ export function inSchedule(
 ): boolean {
 	const start = toMinutes( from );
 	const length = ( toMinutes( to ) - start + DAY ) % DAY || DAY;
-	return days.some(
-		( day ) =>
-			DAYS.includes( day as Weekday ) &&
-			( minute - start - DAYS.indexOf( day as Weekday ) * DAY + WEEK ) %
-				WEEK <
-				length
-	);
+	for ( const day of days ) {
+		const index = DAYS.indexOf( day as Weekday );
+		if (
+			index >= 0 &&
+			( minute - start - index * DAY + WEEK ) % WEEK < length
+		) {
+			return true;
+		}
+	}
+	return false;
 }
