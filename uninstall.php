@@ -8,8 +8,8 @@
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 // Inlined rather than autoloaded: uninstall runs without the plugin booted.
-// The settings, the marker of the last upgrade, and the save lock's row (left behind only when a save crashed).
-$qualified_integration_options = array( 'qualified_integration_settings', 'qualified_integration_upgraded', 'qualified_integration_settings_lock' );
+// The settings, their snapshot for page views, the marker of the last upgrade, and the save lock's row (left behind only when a save crashed).
+$qualified_integration_options = array( 'qualified_integration_settings', 'qualified_integration_page_snapshot', 'qualified_integration_upgraded', 'qualified_integration_settings_lock' );
 // Each post's Qualified override (Experiences\PageOverride::META_KEY).
 $qualified_integration_post_meta = 'qualified_integration_page';
 

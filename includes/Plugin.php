@@ -13,6 +13,7 @@ use QualifiedIntegration\Connectors\QualifiedConnector;
 use QualifiedIntegration\Experiences\PageOverride;
 use QualifiedIntegration\Frontend\Identity\PrivateCache;
 use QualifiedIntegration\Frontend\Loader;
+use QualifiedIntegration\Frontend\PageSnapshot;
 use QualifiedIntegration\Privacy\PolicyText;
 use QualifiedIntegration\Rest\ExperiencesPreviewController;
 use QualifiedIntegration\Rest\IdentityPreviewController;
@@ -43,6 +44,13 @@ final class Plugin {
 	public $settings;
 
 	/**
+	 * The settings compiled for page views.
+	 *
+	 * @var PageSnapshot
+	 */
+	public $snapshot;
+
+	/**
 	 * Settings migrations.
 	 *
 	 * @var Migrations
@@ -61,8 +69,9 @@ final class Plugin {
 	 */
 	private function __construct() {
 		$this->settings   = new SettingsRepository();
-		$this->migrations = new Migrations( $this->settings );
-		$this->loader     = new Loader( $this->settings );
+		$this->snapshot   = new PageSnapshot( $this->settings );
+		$this->migrations = new Migrations( $this->settings, $this->snapshot );
+		$this->loader     = new Loader( $this->snapshot );
 	}
 
 	/**
@@ -94,11 +103,12 @@ final class Plugin {
 		register_activation_hook( QUALIFIED_INTEGRATION_FILE, array( $this->migrations, 'activate' ) );
 
 		$this->settings->register();
+		$this->snapshot->register();
 		$this->migrations->register();
 		$this->loader->register();
 		( new SettingsController( $this->settings ) )->register();
 		( new Health\SettingsHealth( $this->settings ) )->register();
-		( new PrivateCache( $this->settings ) )->register();
+		( new PrivateCache( $this->snapshot ) )->register();
 		( new IdentityPreviewController( $this->settings ) )->register();
 		( new ExperiencesPreviewController( $this->settings ) )->register();
 		( new PageOverride() )->register();

@@ -9,7 +9,6 @@ namespace QualifiedIntegration\Frontend;
 
 use QualifiedIntegration\Assets;
 use QualifiedIntegration\Frontend\Experiences\PagePlan;
-use QualifiedIntegration\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -38,11 +37,11 @@ final class Loader {
 	const JSON_FLAGS     = JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT;
 
 	/**
-	 * Settings repository.
+	 * Where page views read the settings.
 	 *
-	 * @var SettingsRepository
+	 * @var PageSnapshot
 	 */
-	private $repository;
+	private $snapshot;
 
 	/**
 	 * Whether this request loads Qualified, decided once.
@@ -52,7 +51,8 @@ final class Loader {
 	private $load = null;
 
 	/**
-	 * Settings in force for this request, read once by should_load().
+	 * Settings in force for this request, read once by should_load()
+	 * (PageSettings::for_hooks(): without the rules unless a filter gets them).
 	 *
 	 * @var array<string, mixed>
 	 */
@@ -75,12 +75,12 @@ final class Loader {
 	/**
 	 * Constructor.
 	 *
-	 * @param SettingsRepository $repository Settings repository.
-	 * @param string|null        $stub_file  Path of the inline stub; build/stub.js by default (tests point elsewhere).
+	 * @param PageSnapshot $snapshot  Where page views read the settings.
+	 * @param string|null  $stub_file Path of the inline stub; build/stub.js by default (tests point elsewhere).
 	 */
-	public function __construct( SettingsRepository $repository, ?string $stub_file = null ) {
-		$this->repository = $repository;
-		$this->stub_file  = $stub_file ?? Assets::path( 'stub.js' );
+	public function __construct( PageSnapshot $snapshot, ?string $stub_file = null ) {
+		$this->snapshot  = $snapshot;
+		$this->stub_file = $stub_file ?? Assets::path( 'stub.js' );
 	}
 
 	/**
@@ -99,8 +99,9 @@ final class Loader {
 	 */
 	private function should_load(): bool {
 		if ( null === $this->load ) {
-			$this->settings = $this->repository->get();
-			$this->plan     = Visibility::is_configured( $this->settings ) ? PagePlan::for_request( $this->settings ) : null;
+			$page           = $this->snapshot->page_settings();
+			$this->settings = $page->for_hooks();
+			$this->plan     = Visibility::is_configured( $this->settings ) ? PagePlan::for_request( $page ) : null;
 			$this->load     = Visibility::should_load( $this->settings, $this->plan );
 		}
 		return $this->load;
@@ -142,7 +143,7 @@ final class Loader {
 			return;
 		}
 		$settings = $this->settings;
-		$plan     = $this->plan ?? PagePlan::for_request( $settings );
+		$plan     = $this->plan ?? PagePlan::for_request( $this->snapshot->page_settings() );
 
 		if ( ! $plan->holds_vendor() ) {
 			// phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- The vendor versions its own file; a ?ver= would only split caches.
@@ -168,7 +169,7 @@ final class Loader {
 		);
 		wp_add_inline_script(
 			self::RUNTIME_HANDLE,
-			sprintf( 'window.%s = %s;', self::CONFIG_GLOBAL, wp_json_encode( PageConfig::build( $settings, null, $plan ), self::JSON_FLAGS ) ),
+			sprintf( 'window.%s = %s;', self::CONFIG_GLOBAL, PageConfig::json( $settings, $plan ) ),
 			'before'
 		);
 		wp_enqueue_script( self::RUNTIME_HANDLE );

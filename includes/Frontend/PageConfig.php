@@ -41,21 +41,71 @@ final class PageConfig {
 	 * @return array<string, mixed>
 	 */
 	public static function build( array $settings, ?Context $context = null, ?PagePlan $plan = null ): array {
+		$config      = self::calls_and_identity( $settings, $context ?? Context::for_request() );
+		$experiences = ( $plan ?? PagePlan::for_settings( $settings ) )->config( ScriptUrl::for_token( (string) ( $settings['token'] ?? '' ) ) );
+		if ( null !== $experiences ) {
+			$config['experiences'] = $experiences;
+		}
+
+		return self::finish( $config, $settings );
+	}
+
+	/**
+	 * The config for the current page as the JSON the loader prints, with
+	 * the HEX flags: build()'s, and with no page_config filter hooked, the
+	 * same built faster: the rules go in as the JSON compiled with the
+	 * settings (PageSnapshot), not as arrays encoded again.
+	 *
+	 * @param array<string, mixed> $settings Settings in force (PageSettings::for_hooks()).
+	 * @param PagePlan             $plan     The page's Experience plan.
+	 * @return string
+	 */
+	public static function json( array $settings, PagePlan $plan ): string {
+		if ( has_filter( 'qualified_integration_page_config' ) ) {
+			return (string) wp_json_encode( self::build( $settings, null, $plan ), Loader::JSON_FLAGS );
+		}
+		$config      = self::finish_identity( self::calls_and_identity( $settings, Context::for_request() ), false );
+		$experiences = $plan->config( ScriptUrl::for_token( (string) ( $settings['token'] ?? '' ) ), false );
+		if ( null === $experiences ) {
+			return (string) wp_json_encode( $config, Loader::JSON_FLAGS );
+		}
+		// As build() orders it: spa, timezone, rules, then override and vendorSrc when set.
+		$head = array_intersect_key( $experiences, array_flip( array( 'spa', 'timezone' ) ) );
+		$tail = array_diff_key( $experiences, $head );
+		$json = substr( (string) wp_json_encode( $head, Loader::JSON_FLAGS ), 0, -1 )
+			. ',"rules":[' . implode( ',', $plan->rules_json() ) . ']'
+			. ( array() === $tail ? '}' : ',' . substr( (string) wp_json_encode( $tail, Loader::JSON_FLAGS ), 1 ) );
+		return substr( (string) wp_json_encode( $config, Loader::JSON_FLAGS ), 0, -1 ) . ',"experiences":' . $json . '}';
+	}
+
+	/**
+	 * The config's first parts: no calls yet, and `identity` when a mapping applies.
+	 *
+	 * @param array<string, mixed> $settings Settings in force.
+	 * @param Context              $context  User and post to resolve against.
+	 * @return array<string, mixed>
+	 */
+	private static function calls_and_identity( array $settings, Context $context ): array {
 		$config = array(
 			// Each entry is [method, ...arguments] for qualified(); the runtime replays them in order.
 			'calls' => array(),
 		);
 
-		$identity = Resolver::identity( $settings, $context ?? Context::for_request() );
+		$identity = Resolver::identity( $settings, $context );
 		if ( array() !== $identity['fields'] || array() !== $identity['browser'] ) {
 			$config['identity'] = $identity;
 		}
+		return $config;
+	}
 
-		$experiences = ( $plan ?? PagePlan::for_request( $settings ) )->config( ScriptUrl::for_token( (string) ( $settings['token'] ?? '' ) ) );
-		if ( null !== $experiences ) {
-			$config['experiences'] = $experiences;
-		}
-
+	/**
+	 * Applies the page_config filter to a built config and cleans what it returns.
+	 *
+	 * @param array<string, mixed> $config   Config.
+	 * @param array<string, mixed> $settings Settings in force.
+	 * @return array<string, mixed>
+	 */
+	private static function finish( array $config, array $settings ): array {
 		/**
 		 * Filters the per-page runtime config.
 		 *

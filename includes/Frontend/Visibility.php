@@ -37,7 +37,7 @@ final class Visibility {
 			&& ! is_feed()
 			&& ! is_embed()
 			&& ! self::user_is_excluded( wp_get_current_user(), (array) ( $settings['excludeRoles'] ?? array() ) )
-			&& ! ( $plan ?? PagePlan::for_request( $settings ) )->hidden();
+			&& ! ( $plan ?? PagePlan::for_settings( $settings ) )->hidden();
 
 		/**
 		 * Filters whether Qualified loads on this request.

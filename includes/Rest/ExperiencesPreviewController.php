@@ -7,7 +7,6 @@
 
 namespace QualifiedIntegration\Rest;
 
-use QualifiedIntegration\Frontend\Experiences\Override;
 use QualifiedIntegration\Frontend\Experiences\PageFacts;
 use QualifiedIntegration\Frontend\Experiences\PagePlan;
 use QualifiedIntegration\Settings\SettingsRepository;
@@ -111,7 +110,7 @@ final class ExperiencesPreviewController {
 		$logged_in = $body['loggedIn'] ?? ( null !== $role );
 		$post      = self::post_of( (string) $body['url'] );
 		$page      = new PageFacts( $post, $logged_in, null === $role ? array() : array( $role ) );
-		$plan      = new PagePlan( $settings, $page, Override::of_post( $post ) );
+		$plan      = PagePlan::for_settings( $settings, $page );
 
 		return array(
 			'url'      => (string) $body['url'],

@@ -7,6 +7,8 @@
 
 namespace QualifiedIntegration\Settings;
 
+use QualifiedIntegration\Frontend\PageSnapshot;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -38,12 +40,21 @@ final class Migrations {
 	private $repository;
 
 	/**
+	 * The settings compiled for page views, made again after an update.
+	 *
+	 * @var PageSnapshot
+	 */
+	private $snapshot;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param SettingsRepository $repository Settings repository.
+	 * @param PageSnapshot       $snapshot   The settings compiled for page views.
 	 */
-	public function __construct( SettingsRepository $repository ) {
+	public function __construct( SettingsRepository $repository, PageSnapshot $snapshot ) {
 		$this->repository = $repository;
+		$this->snapshot   = $snapshot;
 	}
 
 	/**
@@ -59,6 +70,7 @@ final class Migrations {
 	 */
 	public function activate(): void {
 		$this->run();
+		$this->snapshot->rebuild();
 	}
 
 	/**
@@ -88,6 +100,8 @@ final class Migrations {
 		if ( ! $this->run() ) {
 			$this->repository->restamp();
 		}
+		// A write rebuilt it already; without one (nothing to migrate or stamp) it is still the old code's.
+		$this->snapshot->rebuild();
 		update_option( self::MARKER_OPTION, self::marker(), true );
 		return true;
 	}

@@ -262,7 +262,7 @@ final class ExperiencesReductionTest extends TestCase {
 
 	public function test_plan_reports_every_enabled_rule_with_its_page_fact_outcome(): void {
 		$this->rules( $this->fact_rules() );
-		$plan     = new PagePlan( Plugin::instance()->settings->get(), new PageFacts( get_post( $this->post ), true, array( 'author' ) ), null );
+		$plan     = PagePlan::for_settings( Plugin::instance()->settings->get(), new PageFacts( get_post( $this->post ), true, array( 'author' ) ) );
 		$outcomes = array();
 		foreach ( $plan->results() as $result ) {
 			$outcomes[ $result['id'] ] = $result['pageFacts'];
@@ -333,11 +333,11 @@ final class ExperiencesReductionTest extends TestCase {
 				),
 			),
 		);
-		$plan     = new PagePlan( $settings, new PageFacts( null, false, array() ), null );
+		$plan     = PagePlan::for_settings( $settings, new PageFacts( null, false, array() ) );
 		$this->assertSame( array( 'good' ), array_column( $plan->results(), 'id' ) );
 
 		foreach ( array( array(), array( 'experiences' => 'x' ), array( 'experiences' => array( 'rules' => 'x' ) ) ) as $broken ) {
-			$this->assertSame( array(), ( new PagePlan( $broken, new PageFacts( null, false, array() ), null ) )->results() );
+			$this->assertSame( array(), PagePlan::for_settings( $broken, new PageFacts( null, false, array() ) )->results() );
 		}
 	}
 }

@@ -17,7 +17,7 @@ final class IdentityLoaderTest extends TestCase {
 
 	public function test_a_missing_stub_prints_nothing_and_raises_no_warning(): void {
 		$this->store_settings( array( 'token' => 'Tok3n' ) );
-		$loader = new Loader( Plugin::instance()->settings, QUALIFIED_INTEGRATION_DIR . 'build/no-such-stub.js' );
+		$loader = new Loader( Plugin::instance()->snapshot, QUALIFIED_INTEGRATION_DIR . 'build/no-such-stub.js' );
 
 		// PHPUnit turns a PHP warning into an error, so a file_get_contents() on the missing file fails this test.
 		ob_start();
@@ -35,7 +35,7 @@ final class IdentityLoaderTest extends TestCase {
 			$this->markTestSkipped( 'build/stub.js is not built.' );
 		}
 		ob_start();
-		( new Loader( Plugin::instance()->settings ) )->print_stub();
+		( new Loader( Plugin::instance()->snapshot ) )->print_stub();
 		$this->assertStringContainsString( '<script id="qualified-integration-stub">', (string) ob_get_clean() );
 	}
 }

@@ -8,6 +8,7 @@
 namespace QualifiedIntegration\Tests;
 
 use QualifiedIntegration\Experiences\PageOverride;
+use QualifiedIntegration\Frontend\PageSnapshot;
 use QualifiedIntegration\Plugin;
 use QualifiedIntegration\Settings\Migrations;
 use QualifiedIntegration\Settings\SaveLock;
@@ -35,6 +36,7 @@ final class UninstallTest extends TestCase {
 		);
 		update_post_meta( $post, PageOverride::META_KEY, array( 'hide' => true ) );
 		$this->assertSame( Migrations::marker(), get_option( Migrations::MARKER_OPTION ) );
+		$this->assertIsArray( get_option( PageSnapshot::OPTION ), 'The settings have their snapshot for page views.' );
 
 		define( 'WP_UNINSTALL_PLUGIN', 'qualified-integration/qualified-integration.php' );
 		require QUALIFIED_INTEGRATION_DIR . 'uninstall.php';
@@ -43,6 +45,7 @@ final class UninstallTest extends TestCase {
 		$this->assertNull( get_option( SettingsRepository::OPTION, null ) );
 		$this->assertNull( get_option( SaveLock::NAME, null ) );
 		$this->assertNull( get_option( Migrations::MARKER_OPTION, null ) );
+		$this->assertNull( get_option( PageSnapshot::OPTION, null ) );
 		$this->assertFalse( metadata_exists( 'post', $post, PageOverride::META_KEY ), 'The post override is gone too.' );
 	}
 }

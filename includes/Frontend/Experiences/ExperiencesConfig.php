@@ -64,7 +64,7 @@ final class ExperiencesConfig {
 	 * @param array<string, mixed> $rule Page rule.
 	 * @return array<string, mixed>|null
 	 */
-	private static function page_rule( array $rule ): ?array {
+	public static function page_rule( array $rule ): ?array {
 		$rule['oncePerVisit'] = true === ( $rule['once'] ?? false );
 		$split                = RuleReducer::split( $rule );
 		return null === $split || array() !== $split['facts'] ? null : $split['rule'];

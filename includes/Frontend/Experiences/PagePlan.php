@@ -7,6 +7,8 @@
 
 namespace QualifiedIntegration\Frontend\Experiences;
 
+use QualifiedIntegration\Frontend\PageSettings;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -27,20 +29,29 @@ defined( 'ABSPATH' ) || exit;
  * (src/shared/experiences/decide.ts); hidden() only claims what holds for
  * every visitor whatever the browser facts, and otherwise leaves the
  * decision to the runtime.
+ *
+ * @phpstan-import-type CompiledRule from CompiledRules
  */
 final class PagePlan {
 
 	/**
-	 * Every enabled rule with its page-fact outcome, in order (the rule tester lists them).
+	 * Every enabled rule, compiled (CompiledRules), in order.
 	 *
-	 * @var array<int, array{id: string, pageFacts: string, rule: array<string, mixed>}>
+	 * @var array<int, CompiledRule>
 	 */
-	private $results = array();
+	private $all;
 
 	/**
-	 * Rules that reach the page, in order.
+	 * Each rule's page-fact outcome (match, no_match, none), by position in $all.
 	 *
-	 * @var array<int, array<string, mixed>>
+	 * @var string[]
+	 */
+	private $statuses = array();
+
+	/**
+	 * Compiled rules that reach the page, in order.
+	 *
+	 * @var array<int, CompiledRule>
 	 */
 	private $rules = array();
 
@@ -75,28 +86,25 @@ final class PagePlan {
 	/**
 	 * Constructor: reduces the rules.
 	 *
-	 * @param array<string, mixed>      $settings Settings in force.
+	 * @param array<int, CompiledRule>  $rules    Enabled rules, compiled (CompiledRules), in order.
+	 * @param bool                      $spa      Whether SPA navigation is followed.
 	 * @param PageFacts                 $page     The page.
 	 * @param array<string, mixed>|null $override The post's cleaned override, or null.
 	 */
-	public function __construct( array $settings, PageFacts $page, ?array $override ) {
+	public function __construct( array $rules, bool $spa, PageFacts $page, ?array $override ) {
+		$this->all      = $rules;
 		$this->override = ( null === $override || array() === $override ) ? null : $override;
-		$this->spa      = true === ( $settings['experiences']['spa'] ?? false );
+		$this->spa      = $spa;
 
 		// With an Experience set on the post, showExperience and hide rules can never take the decision.
 		$decisions_free = ! isset( $this->override['experience'] );
 
-		foreach ( RuleReducer::enabled_rules( $settings ) as $split ) {
-			$outcome         = RuleReducer::test( $split, $page );
-			$this->per_user  = $this->per_user || $outcome['per_user'];
-			$this->results[] = array(
-				'id'        => $split['rule']['id'],
-				'pageFacts' => $outcome['status'],
-				'rule'      => $split['rule'],
-			);
-			$takes_decision  = in_array( $split['rule']['then']['action'], RuleReducer::DECISIONS, true );
-			if ( RuleReducer::NO_MATCH !== $outcome['status'] && ( $decisions_free || ! $takes_decision ) ) {
-				$this->rules[] = $split['rule'];
+		foreach ( $rules as $rule ) {
+			$outcome          = RuleReducer::test( $rule, $page );
+			$this->per_user   = $this->per_user || $outcome['per_user'];
+			$this->statuses[] = $outcome['status'];
+			if ( RuleReducer::NO_MATCH !== $outcome['status'] && ( $decisions_free || ! in_array( $rule['action'], RuleReducer::DECISIONS, true ) ) ) {
+				$this->rules[] = $rule;
 			}
 		}
 
@@ -104,14 +112,37 @@ final class PagePlan {
 	}
 
 	/**
-	 * The plan of the current request.
+	 * The plan of the current request, from the settings page views read.
 	 *
-	 * @param array<string, mixed> $settings Settings in force.
+	 * @param PageSettings $settings The page view's settings.
 	 * @return PagePlan
 	 */
-	public static function for_request( array $settings ): PagePlan {
-		$page = PageFacts::for_request();
-		return new self( $settings, $page, Override::of_post( $page->post ) );
+	public static function for_request( PageSettings $settings ): PagePlan {
+		return self::of( $settings->rules, $settings->spa(), PageFacts::for_request() );
+	}
+
+	/**
+	 * The plan of a page for some settings, their rules compiled now (the
+	 * rule tester, and callers that hold settings rather than a PageSettings).
+	 *
+	 * @param array<string, mixed> $settings Settings.
+	 * @param PageFacts|null       $page     The page; the current request's by default.
+	 * @return PagePlan
+	 */
+	public static function for_settings( array $settings, ?PageFacts $page = null ): PagePlan {
+		return self::of( CompiledRules::of_settings( $settings ), true === ( $settings['experiences']['spa'] ?? false ), $page ?? PageFacts::for_request() );
+	}
+
+	/**
+	 * The plan of a page, with its post's override.
+	 *
+	 * @param array<int, CompiledRule> $rules Compiled rules.
+	 * @param bool                     $spa   Whether SPA navigation is followed.
+	 * @param PageFacts                $page  The page.
+	 * @return PagePlan
+	 */
+	private static function of( array $rules, bool $spa, PageFacts $page ): PagePlan {
+		return new self( $rules, $spa, $page, Override::of_post( $page->post ) );
 	}
 
 	/**
@@ -133,7 +164,7 @@ final class PagePlan {
 			return false;
 		}
 		foreach ( $this->rules as $rule ) {
-			if ( 'hide' === $rule['then']['action'] ) {
+			if ( 'hide' === $rule['action'] ) {
 				return true;
 			}
 		}
@@ -155,7 +186,15 @@ final class PagePlan {
 	 * @return array<int, array{id: string, pageFacts: string, rule: array<string, mixed>}>
 	 */
 	public function results(): array {
-		return $this->results;
+		$results = array();
+		foreach ( $this->all as $index => $rule ) {
+			$results[] = array(
+				'id'        => (string) $rule['id'],
+				'pageFacts' => $this->statuses[ $index ],
+				'rule'      => CompiledRules::page_rule( $rule ),
+			);
+		}
+		return $results;
 	}
 
 	/**
@@ -172,9 +211,10 @@ final class PagePlan {
 	 * page and the post has no override (or the page is hidden: nothing is printed).
 	 *
 	 * @param string $vendor_src The qualified.js URL, sent only when the vendor script is held.
+	 * @param bool   $rules      Whether to include `rules` (as arrays); without, the caller adds rules_json().
 	 * @return array<string, mixed>|null
 	 */
-	public function config( string $vendor_src ): ?array {
+	public function config( string $vendor_src, bool $rules = true ): ?array {
 		$override = $this->override;
 		unset( $override['hide'] );
 		if ( $this->hidden || ( array() === $this->rules && empty( $override ) ) ) {
@@ -183,8 +223,10 @@ final class PagePlan {
 		$config = array(
 			'spa'      => $this->spa,
 			'timezone' => wp_timezone_string(),
-			'rules'    => $this->rules,
 		);
+		if ( $rules ) {
+			$config['rules'] = array_map( array( CompiledRules::class, 'page_rule' ), $this->rules );
+		}
 		if ( ! empty( $override ) ) {
 			$config['override'] = $override;
 		}
@@ -195,21 +237,29 @@ final class PagePlan {
 	}
 
 	/**
+	 * The rules that reach the page, each as the JSON the page config carries.
+	 *
+	 * @return string[]
+	 */
+	public function rules_json(): array {
+		return array_column( $this->rules, 'json' );
+	}
+
+	/**
 	 * Whether the first rule that can take the decision for every visitor is
 	 * an unconditional hide: no browser condition, not limited to once per
 	 * visit (the runtime skips such a rule on later pages, which PHP cannot
 	 * know), and no showExperience rule (conditional or not) before it.
 	 *
-	 * @param array<int, array<string, mixed>> $rules Page rules, in order.
+	 * @param array<int, CompiledRule> $rules Compiled page rules, in order.
 	 * @return bool
 	 */
 	private static function first_decision_is_hide( array $rules ): bool {
 		foreach ( $rules as $rule ) {
-			$action = $rule['then']['action'];
-			if ( 'showExperience' === $action ) {
+			if ( 'showExperience' === $rule['action'] ) {
 				return false;
 			}
-			if ( 'hide' === $action && array() === $rule['when'] && empty( $rule['once'] ) ) {
+			if ( 'hide' === $rule['action'] && $rule['bare'] && ! $rule['once'] ) {
 				return true;
 			}
 		}

@@ -104,8 +104,8 @@ final class RuleReducer {
 	 * rule has a logged_in or role condition and its other page facts hold,
 	 * so the page differs between visitors and must not be shared by caches.
 	 *
-	 * @param array{rule: array<string, mixed>, facts: array<int, array<string, mixed>>} $split From split().
-	 * @param PageFacts                                                                  $page  The page.
+	 * @param array{facts: array<int, array<string, mixed>>} $split From split() or CompiledRules (its page-fact conditions).
+	 * @param PageFacts                                      $page  The page.
 	 * @return array{status: string, per_user: bool}
 	 */
 	public static function test( array $split, PageFacts $page ): array {
@@ -138,23 +138,6 @@ final class RuleReducer {
 			'status'   => self::MATCH,
 			'per_user' => array() !== $user_facts,
 		);
-	}
-
-	/**
-	 * Whether any enabled rule tests who is looking (logged_in, role).
-	 *
-	 * @param array<string, mixed> $settings Settings in force.
-	 * @return bool
-	 */
-	public static function uses_user_facts( array $settings ): bool {
-		foreach ( self::enabled_rules( $settings ) as $split ) {
-			foreach ( $split['facts'] as $condition ) {
-				if ( in_array( $condition['type'], ConditionTypes::USER_FACTS, true ) ) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 	/**

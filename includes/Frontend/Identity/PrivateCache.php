@@ -7,9 +7,10 @@
 
 namespace QualifiedIntegration\Frontend\Identity;
 
+use QualifiedIntegration\Frontend\Experiences\CompiledRules;
 use QualifiedIntegration\Frontend\Experiences\PagePlan;
-use QualifiedIntegration\Frontend\Experiences\RuleReducer;
-use QualifiedIntegration\Settings\SettingsRepository;
+use QualifiedIntegration\Frontend\PageSettings;
+use QualifiedIntegration\Frontend\PageSnapshot;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -25,19 +26,19 @@ defined( 'ABSPATH' ) || exit;
 final class PrivateCache {
 
 	/**
-	 * Settings repository.
+	 * Where page views read the settings.
 	 *
-	 * @var SettingsRepository
+	 * @var PageSnapshot
 	 */
-	private $repository;
+	private $snapshot;
 
 	/**
 	 * Constructor.
 	 *
-	 * @param SettingsRepository $repository Settings repository.
+	 * @param PageSnapshot $snapshot Where page views read the settings.
 	 */
-	public function __construct( SettingsRepository $repository ) {
-		$this->repository = $repository;
+	public function __construct( PageSnapshot $snapshot ) {
+		$this->snapshot = $snapshot;
 	}
 
 	/**
@@ -54,7 +55,7 @@ final class PrivateCache {
 	 * @return mixed
 	 */
 	public function filter_headers( $headers ) {
-		if ( ! is_array( $headers ) || ! is_user_logged_in() || ! self::is_per_user( $this->repository->get() ) ) {
+		if ( ! is_array( $headers ) || ! is_user_logged_in() || ! self::is_per_user( $this->snapshot->page_settings() ) ) {
 			return $headers;
 		}
 		$directives = array();
@@ -78,14 +79,14 @@ final class PrivateCache {
 	/**
 	 * Whether a logged-in user's page depends on who they are.
 	 *
-	 * @param array<string, mixed> $settings Settings in force.
+	 * @param PageSettings $page The page view's settings.
 	 * @return bool
 	 */
-	private static function is_per_user( array $settings ): bool {
-		if ( Resolver::uses_group( $settings, 'user' ) ) {
+	private static function is_per_user( PageSettings $page ): bool {
+		if ( Resolver::uses_group( $page->settings, 'user' ) ) {
 			return true;
 		}
 		// The cheap check first: most sites have no rule about who is looking.
-		return RuleReducer::uses_user_facts( $settings ) && PagePlan::for_request( $settings )->per_user();
+		return CompiledRules::use_user_facts( $page->rules ) && PagePlan::for_request( $page )->per_user();
 	}
 }

@@ -1,0 +1,219 @@
+<?php
+/**
+ * The settings compiled for page views when they are written.
+ *
+ * @package QualifiedIntegration
+ */
+
+namespace QualifiedIntegration\Frontend;
+
+use QualifiedIntegration\Frontend\Experiences\CompiledRules;
+use QualifiedIntegration\Settings\CheckedStamp;
+use QualifiedIntegration\Settings\Constants;
+use QualifiedIntegration\Settings\Schema;
+use QualifiedIntegration\Settings\SettingsRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Keeps a second autoloaded option, derived from the settings option each
+ * time that one is written: the settings as SettingsRepository reads them,
+ * minus the rule list, and the rules compiled (CompiledRules). A page view
+ * reads this instead of the settings.
+ *
+ * Why: 200 Experience rules are ~60 KB of nested arrays. Reading them,
+ * checking their stamp, reducing and JSON-encoding them cost a page view
+ * about a millisecond; the snapshot holds mostly strings, which PHP
+ * unserializes in microseconds.
+ *
+ * It is never trusted blindly. It names the exact stored settings it was
+ * made from (a hash of the option's serialized text, which alloptions holds
+ * anyway, with the plugin and schema versions), and a page view whose
+ * settings do not match (written past WordPress's option API, or by
+ * another plugin version) reads the settings themselves, as before. The
+ * snapshot is the settings' shadow, never a second source of truth: no
+ * screen, route or export reads it.
+ *
+ * Fields locked by a wp-config.php constant are applied on each read, as
+ * SettingsRepository::get() does; a locked rule list is read in full.
+ */
+final class PageSnapshot {
+
+	/**
+	 * The option (autoloaded).
+	 */
+	const OPTION = 'qualified_integration_page_snapshot';
+
+	/**
+	 * The shape of the snapshot; a change of it makes old snapshots stale.
+	 */
+	const FORMAT = '1';
+
+	/**
+	 * Settings repository.
+	 *
+	 * @var SettingsRepository
+	 */
+	private $repository;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SettingsRepository $repository Settings repository.
+	 */
+	public function __construct( SettingsRepository $repository ) {
+		$this->repository = $repository;
+	}
+
+	/**
+	 * Rebuilds the snapshot whenever the settings option is written or deleted.
+	 */
+	public function register(): void {
+		$option = SettingsRepository::OPTION;
+		add_action( "add_option_{$option}", array( $this, 'on_add' ), 10, 2 );
+		add_action( "update_option_{$option}", array( $this, 'on_update' ), 10, 2 );
+		add_action( "delete_option_{$option}", array( $this, 'rebuild' ), 10, 0 );
+	}
+
+	/**
+	 * The settings option was added.
+	 *
+	 * @param string $option Option name.
+	 * @param mixed  $value  The value written.
+	 */
+	public function on_add( $option, $value ): void {
+		$this->build( maybe_serialize( $value ) );
+	}
+
+	/**
+	 * The settings option was updated.
+	 *
+	 * @param mixed $old_value The value before.
+	 * @param mixed $value     The value written.
+	 */
+	public function on_update( $old_value, $value ): void {
+		$this->build( maybe_serialize( $value ) );
+	}
+
+	/**
+	 * Rebuilds the snapshot from the stored settings (after a migration, or
+	 * when they were deleted).
+	 */
+	public function rebuild(): void {
+		$this->build( self::stored_text() );
+	}
+
+	/**
+	 * What a page view reads: the snapshot when it matches the stored
+	 * settings, else the settings themselves, compiled now.
+	 *
+	 * @return PageSettings
+	 */
+	public function page_settings(): PageSettings {
+		$repository = $this->repository;
+		$full       = static function () use ( $repository ): array {
+			return $repository->get();
+		};
+		$snapshot   = $this->current();
+		if ( null === $snapshot ) {
+			return PageSettings::of( $repository->get() );
+		}
+
+		$settings = $snapshot['settings'];
+		$locked   = array_filter( $snapshot['constants'], 'defined' );
+		if ( array() !== $locked ) {
+			if ( isset( $locked['experiences'] ) ) {
+				return PageSettings::of( $repository->get() );
+			}
+			foreach ( Constants::locks() as $field => $lock ) {
+				$settings[ $field ] = $lock['value'];
+			}
+		}
+		return new PageSettings( $settings, CompiledRules::readable( $snapshot['rules'] ), $full );
+	}
+
+	/**
+	 * The stored snapshot when it was made from the stored settings; null otherwise.
+	 *
+	 * @return array{settings: array<string, mixed>, rules: array<mixed>, constants: array<string, string>}|null
+	 */
+	private function current(): ?array {
+		$text = self::stored_text();
+		if ( null === $text ) {
+			return null;
+		}
+		$snapshot = get_option( self::OPTION );
+		if (
+			! is_array( $snapshot )
+			|| ! is_string( $snapshot['source'] ?? null )
+			|| ! hash_equals( self::source( $text ), $snapshot['source'] )
+			|| ! is_array( $snapshot['settings'] ?? null )
+			|| ! is_array( $snapshot['rules'] ?? null )
+			|| ! is_array( $snapshot['constants'] ?? null )
+		) {
+			return null;
+		}
+		return array(
+			'settings'  => $snapshot['settings'],
+			'rules'     => $snapshot['rules'],
+			'constants' => array_filter( $snapshot['constants'], 'is_string' ),
+		);
+	}
+
+	/**
+	 * Writes the snapshot of settings stored as a serialized text; deletes
+	 * it when there are none (or they are not autoloaded: page views then
+	 * read them from the database anyway).
+	 *
+	 * @param string|null $text The option's serialized text, as the database holds it.
+	 */
+	private function build( ?string $text ): void {
+		if ( null === $text ) {
+			delete_option( self::OPTION );
+			return;
+		}
+		$settings = $this->repository->sanitize( maybe_unserialize( $text ) );
+		$rules    = array();
+		foreach ( CompiledRules::of_settings( $settings ) as $rule ) {
+			unset( $rule['rule'] );
+			$rules[] = $rule;
+		}
+		$constants = array();
+		foreach ( array_keys( Schema::editable_properties() ) as $field ) {
+			$constants[ $field ] = Constants::name_for( $field );
+		}
+		$page = new PageSettings( $settings, $rules, '__return_empty_array' );
+		update_option(
+			self::OPTION,
+			array(
+				'source'    => self::source( $text ),
+				'settings'  => $page->settings,
+				'rules'     => $rules,
+				'constants' => $constants,
+			),
+			true
+		);
+	}
+
+	/**
+	 * The settings option's serialized text from alloptions; null when it
+	 * is missing or not autoloaded.
+	 *
+	 * @return string|null
+	 */
+	private static function stored_text(): ?string {
+		$text = wp_load_alloptions()[ SettingsRepository::OPTION ] ?? null;
+		return is_string( $text ) ? $text : null;
+	}
+
+	/**
+	 * What a snapshot made from a stored text is stamped with.
+	 *
+	 * @param string $text The option's serialized text.
+	 * @return string
+	 */
+	private static function source( string $text ): string {
+		$version = defined( 'QUALIFIED_INTEGRATION_VERSION' ) ? QUALIFIED_INTEGRATION_VERSION : '';
+		return hash( CheckedStamp::algorithm(), self::FORMAT . '|' . $version . '|' . Schema::VERSION . "\n" . $text );
+	}
+}
