@@ -9,7 +9,6 @@ namespace QualifiedIntegration\Tests;
 
 use QualifiedIntegration\Frontend\Experiences\PageFacts;
 use QualifiedIntegration\Frontend\Experiences\PagePlan;
-use QualifiedIntegration\Frontend\Loader;
 use QualifiedIntegration\Plugin;
 
 /**
@@ -171,15 +170,7 @@ final class ExperiencesReductionTest extends TestCase {
 	 * @return array<string, array<int, array<string, mixed>>> Rule id to its remaining conditions.
 	 */
 	private function printed_rules( string $url ): array {
-		$this->go_to( $url );
-		$GLOBALS['wp_scripts'] = null;
-		Plugin::instance()->loader->reset();
-		$head   = $this->render_head();
-		$prefix = 'window.' . Loader::CONFIG_GLOBAL . ' = ';
-		$start  = strpos( $head, $prefix );
-		$this->assertNotFalse( $start, $head );
-		$start += strlen( $prefix );
-		$config = json_decode( substr( $head, $start, strpos( $head, ";\n", $start ) - $start ), true );
+		$config = json_decode( $this->printed_config_json( $url ), true );
 		$result = array();
 		foreach ( $config['experiences']['rules'] ?? array() as $rule ) {
 			$result[ $rule['id'] ] = $rule['when'];

@@ -127,24 +127,6 @@ final class PageSnapshotTest extends TestCase {
 		);
 	}
 
-	/**
-	 * The config script the loader prints for a URL, as printed.
-	 *
-	 * @param string $url Path and query.
-	 * @return string
-	 */
-	private function printed_json( string $url ): string {
-		$this->go_to( $url );
-		$GLOBALS['wp_scripts'] = null;
-		Plugin::instance()->loader->reset();
-		$head   = $this->render_head();
-		$prefix = 'window.' . Loader::CONFIG_GLOBAL . ' = ';
-		$start  = strpos( $head, $prefix );
-		$this->assertNotFalse( $start, $head );
-		$start += strlen( $prefix );
-		return substr( $head, $start, (int) strpos( $head, ";\n", $start ) - $start );
-	}
-
 	public function test_a_save_writes_the_snapshot_of_the_enabled_rules(): void {
 		$this->store_settings( self::settings() );
 		$snapshot = get_option( PageSnapshot::OPTION );
@@ -162,7 +144,7 @@ final class PageSnapshotTest extends TestCase {
 	public function test_the_printed_config_is_what_build_gives_byte_for_byte(): void {
 		$this->store_settings( self::settings() );
 		update_post_meta( $this->post, PageOverride::META_KEY, array( 'open' => true ) );
-		$printed  = $this->printed_json( '/?p=' . $this->post . '&utm_campaign=spring' );
+		$printed  = $this->printed_config_json( '/?p=' . $this->post . '&utm_campaign=spring' );
 		$settings = Plugin::instance()->settings->get();
 		$expected = wp_json_encode( PageConfig::build( $settings, null, PagePlan::for_settings( $settings ) ), Loader::JSON_FLAGS );
 		$this->assertSame( $expected, $printed );
@@ -177,7 +159,7 @@ final class PageSnapshotTest extends TestCase {
 	public function test_the_config_without_experiences_or_identity_is_what_build_gives(): void {
 		$this->store_settings( array( 'token' => 'Snap2' ) );
 		$settings = Plugin::instance()->settings->get();
-		$printed  = $this->printed_json( '/?p=' . $this->post );
+		$printed  = $this->printed_config_json( '/?p=' . $this->post );
 		$this->assertSame( wp_json_encode( PageConfig::build( $settings, null, PagePlan::for_settings( $settings ) ), Loader::JSON_FLAGS ), $printed );
 		$this->assertSame( '{"calls":[]}', $printed );
 	}
@@ -194,7 +176,7 @@ final class PageSnapshotTest extends TestCase {
 		$page = Plugin::instance()->snapshot->page_settings();
 		$this->assertArrayHasKey( 'rule', $page->rules[1], 'Compiled now, from the settings.' );
 		$this->assertStringContainsString( 'experience-999', $page->rules[1]['json'] );
-		$this->assertStringContainsString( 'experience-999', $this->printed_json( '/?p=' . $this->post . '&utm_source=x' ) );
+		$this->assertStringContainsString( 'experience-999', $this->printed_config_json( '/?p=' . $this->post . '&utm_source=x' ) );
 	}
 
 	public function test_a_snapshot_of_another_plugin_version_is_not_used(): void {
@@ -239,7 +221,7 @@ final class PageSnapshotTest extends TestCase {
 				2
 			);
 		}
-		$this->printed_json( '/?p=' . $this->post );
+		$this->printed_config_json( '/?p=' . $this->post );
 		$this->assertSame(
 			array(
 				'qualified_integration_should_load' => 5,

@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Tests;
 
+use QualifiedIntegration\Frontend\Loader;
 use QualifiedIntegration\Plugin;
 use QualifiedIntegration\Settings\SettingsRepository;
 use WP;
@@ -129,6 +130,27 @@ abstract class TestCase extends PolyfillTestCase {
 		ob_start();
 		do_action( 'wp_head' );
 		return (string) ob_get_clean();
+	}
+
+	/**
+	 * The page config a URL's head prints, as the JSON text printed, from a
+	 * clean script registry as a new request would render it.
+	 *
+	 * @param string $url Path and query string, from the site root.
+	 * @return string
+	 */
+	protected function printed_config_json( string $url ): string {
+		$this->go_to( $url );
+		$GLOBALS['wp_scripts'] = null;
+		Plugin::instance()->loader->reset();
+		$head   = $this->render_head();
+		$prefix = 'window.' . Loader::CONFIG_GLOBAL . ' = ';
+		$start  = strpos( $head, $prefix );
+		$this->assertNotFalse( $start, $head );
+		$start += strlen( $prefix );
+		$end    = strpos( $head, ";\n", $start );
+		$this->assertNotFalse( $end, $head );
+		return substr( $head, $start, $end - $start );
 	}
 
 	/**
