@@ -21,7 +21,12 @@
  * became closures created inside the rule loop, and the first page view's
  * rule evaluation (the `qualified-integration:rules` measure of
  * `npm run bench`) was about 0.4 ms slower in Chromium with 200 rules, for
- * 24 bytes saved. Other bundles keep wp-scripts' settings.
+ * 24 bytes saved. It starts with V8's compile hint `//# allFunctionsCalledOnLoad`
+ * (Chromium 136+; other engines read a comment): every function of it runs
+ * on the first page view, so Chromium compiles them all while the script
+ * streams in, on a background thread, instead of one by one on the main
+ * thread as the rules are first evaluated (median 2.9 -> 1.5 ms in the bench,
+ * for 27 bytes gzipped). Other bundles keep wp-scripts' settings.
  *
  * `react/jsx-runtime` is bundled instead of externalised because core only
  * registers the `react-jsx-runtime` script handle from WordPress 6.6, and we
@@ -33,6 +38,7 @@ const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 const DependencyExtractionWebpackPlugin = require( '@wordpress/dependency-extraction-webpack-plugin' );
 
 const STUB_FILES = /^stub\./;
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const RUNTIME_FILE = /^frontend\.js$/;
 
 const [ defaultMinifier ] = defaultConfig.optimization.minimizer;
@@ -54,6 +60,10 @@ const minifiers = [
 				...terserOptions.compress,
 				inline: false,
 				reduce_funcs: false,
+			},
+			output: {
+				...terserOptions.output,
+				preamble: COMPILE_HINT,
 			},
 		},
 	} ),

@@ -97,10 +97,9 @@ export function decide(
 			}
 			if (
 				timed &&
-				! when.every(
-					( condition ) =>
-						! isTimedCondition( condition ) ||
-						matchCondition( condition, facts )
+				// The others held already: the same facts give the same answer.
+				! when.every( ( condition ) =>
+					matchCondition( condition, facts )
 				)
 			) {
 				result.pending.push( id );

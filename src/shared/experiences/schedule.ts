@@ -13,36 +13,27 @@ const WEEK = 7 * DAY;
  * The site's time at `now`, as minutes since Sunday 00:00 there.
  *
  * An offset ("+02:00": the site is 2 h ahead of UTC) shifts the moment by
- * it, which is then read in UTC; anything else is an IANA name (see
- * zoneWeekMinute()).
+ * it, which is then read in UTC; anything else is handed to
+ * toLocaleString's timeZone as an IANA name (an unknown one throws: NaN),
+ * whose en-US text ("Wed 14:05") gives the weekday and time.
  *
  * @param now      The moment.
  * @param timezone IANA name or "+HH:MM" / "-HH:MM".
  * @return Minutes into the week (0..10079), or NaN when the zone is unknown.
  */
 export function weekMinute( now: Date, timezone: string ): number {
-	// Read by hand, no Date.parse, RegExp or Intl: a page view runs this cold, and each of those costs more on first use than all the rules.
+	// Read by hand, no Date.parse or Intl: a page view runs this cold, and each costs more on first use than all the rules.
 	const sign = '-+'.indexOf( timezone[ 0 ] as string );
-	const minutes =
-		timezone.length === 5 || timezone[ 3 ] === ':'
-			? +timezone.slice( 1, 3 ) * 60 + +timezone.slice( -2 )
-			: NaN;
 	// Minutes since 1970-01-01 (a Thursday, day 4) in the site's time.
-	const site = Math.floor( +now / 6e4 ) + ( sign * 2 - 1 ) * minutes;
-	return sign < 0 || timezone.length > 6 || isNaN( site )
-		? zoneWeekMinute( now, timezone )
-		: ( site + 4 * DAY ) % WEEK;
-}
-
-/**
- * weekMinute() in an IANA zone ("Europe/Paris"), through toLocaleString's
- * timeZone (an unknown zone throws: NaN). Its en-US text ("Wed 14:05")
- * gives the weekday and time.
- *
- * @param now      The moment.
- * @param timezone IANA name.
- */
-function zoneWeekMinute( now: Date, timezone: string ): number {
+	const site =
+		Math.floor( +now / 6e4 ) +
+		( sign * 2 - 1 ) *
+			( timezone.length === 5 || timezone[ 3 ] === ':'
+				? +timezone.slice( 1, 3 ) * 60 + +timezone.slice( -2 )
+				: NaN );
+	if ( sign >= 0 && timezone.length < 7 && ! isNaN( site ) ) {
+		return ( site + 4 * DAY ) % WEEK;
+	}
 	try {
 		const [ , day = '', hour = '', minute = '' ] =
 			/(\w+)\D+(\d+)\D(\d+)/.exec(
