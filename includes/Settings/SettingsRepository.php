@@ -27,11 +27,18 @@ final class SettingsRepository {
 	 */
 	public function register(): void {
 		add_action( 'init', array( $this, 'register_setting' ) );
+		add_filter( 'default_option_' . self::OPTION, array( $this, 'default_value' ), 10, 3 );
 	}
 
 	/**
 	 * Registers the option so that any writer, update_option() included,
-	 * passes through the sanitizer and unset values fall back to defaults.
+	 * passes through the sanitizer.
+	 *
+	 * It runs on every request, page views included, so it reads nothing:
+	 * no `default` (default_value() gives it, only when the option is
+	 * missing: it needs the schema, a JSON file to decode) and no translated
+	 * `description` (not shown anywhere: the option is not in core's REST
+	 * settings).
 	 */
 	public function register_setting(): void {
 		register_setting(
@@ -39,12 +46,23 @@ final class SettingsRepository {
 			self::OPTION,
 			array(
 				'type'              => 'object',
-				'description'       => __( 'Qualified Integration settings.', 'qualified-integration' ),
-				'default'           => Schema::defaults(),
 				'sanitize_callback' => array( $this, 'for_storage' ),
 				'show_in_rest'      => false,
 			)
 		);
+	}
+
+	/**
+	 * What get_option() gives while the option is missing: the schema defaults,
+	 * unless the caller passed a default of its own.
+	 *
+	 * @param mixed  $default_value    The default so far.
+	 * @param string $option           Option name.
+	 * @param bool   $passed_default   Whether get_option() was given a default.
+	 * @return mixed
+	 */
+	public function default_value( $default_value, $option, $passed_default ) {
+		return $passed_default ? $default_value : Schema::defaults();
 	}
 
 	/**

@@ -39,6 +39,13 @@ final class SettingsTest extends TestCase {
 		$this->assertArrayNotHasKey( 'schemaVersion', Schema::editable_properties() );
 	}
 
+	public function test_a_missing_option_reads_as_the_schema_defaults(): void {
+		delete_option( SettingsRepository::OPTION );
+		$this->assertSame( Schema::defaults(), get_option( SettingsRepository::OPTION ) );
+		$this->assertSame( 'mine', get_option( SettingsRepository::OPTION, 'mine' ), "A caller's own default wins." );
+		$this->assertArrayHasKey( SettingsRepository::OPTION, get_registered_settings(), 'Registered, so every writer goes through the sanitizer.' );
+	}
+
 	/**
 	 * Valid values for each field.
 	 *
