@@ -80,6 +80,7 @@ final class QualifiedConnector {
 		add_action( 'wp_connectors_init', array( $this, 'register_connector' ) );
 		// Before core's own registration of connector settings (init, 20), which then leaves ours alone.
 		add_action( 'init', array( $this, 'register_setting' ), 19 );
+		add_action( 'rest_api_init', array( $this, 'register_rest_schema' ), 0 );
 		add_filter( 'pre_option_' . self::SETTING, array( $this, 'read_token' ) );
 		add_filter( 'pre_update_option_' . self::SETTING, array( $this, 'write_token' ), 10, 2 );
 	}
@@ -116,10 +117,21 @@ final class QualifiedConnector {
 	}
 
 	/**
-	 * Registers the virtual setting with the token's own schema, so that
-	 * /wp/v2/settings refuses a bad token with a 400 before anything runs.
+	 * Registers the virtual setting on every request (before core's own
+	 * registration of connector settings, which then leaves it alone), with
+	 * a bare string schema: only the REST API uses the schema, and reading
+	 * the token's costs a page view a JSON decode (register_rest_schema()).
 	 */
 	public function register_setting(): void {
+		$this->register_with_schema( array( 'type' => 'string' ) );
+	}
+
+	/**
+	 * Registers the virtual setting again for a REST request, with the
+	 * token's own schema, so that /wp/v2/settings refuses a bad token with a
+	 * 400 before anything runs.
+	 */
+	public function register_rest_schema(): void {
 		$token  = Schema::properties()['token'] ?? array();
 		$schema = array_intersect_key( $token, array_flip( array( 'type', 'maxLength' ) ) );
 		if ( isset( $token['pattern'] ) ) {
@@ -128,6 +140,15 @@ final class QualifiedConnector {
 			// Validator::matches() does for the plugin's own routes.
 			$schema['pattern'] = '\A(?:' . $token['pattern'] . ')\z';
 		}
+		$this->register_with_schema( $schema );
+	}
+
+	/**
+	 * Registers the virtual setting.
+	 *
+	 * @param array<string, mixed> $schema Its REST schema.
+	 */
+	private function register_with_schema( array $schema ): void {
 		register_setting(
 			'connectors',
 			self::SETTING,

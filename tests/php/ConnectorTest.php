@@ -69,6 +69,19 @@ final class ConnectorTest extends TestCase {
 		$this->assertTrue( (bool) call_user_func( $connector['plugin']['is_active'] ) );
 	}
 
+	public function test_the_token_schema_is_registered_for_rest_requests_only(): void {
+		$this->require_connectors();
+		$connector = new QualifiedConnector( Plugin::instance()->settings );
+		$connector->register_setting();
+		$this->assertSame( array( 'type' => 'string' ), get_registered_settings()[ QualifiedConnector::SETTING ]['show_in_rest']['schema'], 'A page view decodes no schema.' );
+
+		$connector->register_rest_schema();
+		$schema = get_registered_settings()[ QualifiedConnector::SETTING ]['show_in_rest']['schema'];
+		$this->assertSame( 'string', $schema['type'] );
+		$this->assertGreaterThan( 0, $schema['maxLength'] );
+		$this->assertStringStartsWith( '\A(?:', $schema['pattern'] );
+	}
+
 	public function test_reading_the_connector_setting_reads_the_one_settings_object(): void {
 		$this->require_connectors();
 		$this->assertSame( 'Old1Token', get_option( QualifiedConnector::SETTING ) );
