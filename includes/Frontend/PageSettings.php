@@ -59,12 +59,22 @@ final class PageSettings {
 	 * @phpstan-param callable(): array<string, mixed> $full
 	 */
 	public function __construct( array $settings, array $rules, callable $full ) {
+		$this->settings = self::without_rules( $settings );
+		$this->rules    = $rules;
+		$this->full     = $full;
+	}
+
+	/**
+	 * Settings with an empty rule list (page views read the rules compiled).
+	 *
+	 * @param array<string, mixed> $settings Settings.
+	 * @return array<string, mixed>
+	 */
+	public static function without_rules( array $settings ): array {
 		if ( is_array( $settings['experiences'] ?? null ) ) {
 			$settings['experiences']['rules'] = array();
 		}
-		$this->settings = $settings;
-		$this->rules    = $rules;
-		$this->full     = $full;
+		return $settings;
 	}
 
 	/**

@@ -182,12 +182,11 @@ final class PageSnapshot {
 		foreach ( array_keys( Schema::editable_properties() ) as $field ) {
 			$constants[ $field ] = Constants::name_for( $field );
 		}
-		$page = new PageSettings( $settings, $rules, '__return_empty_array' );
 		update_option(
 			self::OPTION,
 			array(
 				'source'    => self::source( $text ),
-				'settings'  => $page->settings,
+				'settings'  => PageSettings::without_rules( $settings ),
 				'rules'     => $rules,
 				'constants' => $constants,
 			),
