@@ -195,9 +195,10 @@ final class PageSnapshotTest extends TestCase {
 		$snapshot                       = get_option( PageSnapshot::OPTION );
 		$snapshot['rules'][0]['action'] = null;
 		$snapshot['rules'][2]           = 'not a rule';
+		$snapshot['rules'][3]['facts']  = array( 'not a condition' );
 		// Written as is: the snapshot's own hooks only follow the settings option.
 		update_option( PageSnapshot::OPTION, $snapshot );
-		$this->assertSame( array( 'posts', 'tag' ), array_column( Plugin::instance()->snapshot->page_settings()->rules, 'id' ) );
+		$this->assertSame( array( 'posts' ), array_column( Plugin::instance()->snapshot->page_settings()->rules, 'id' ) );
 	}
 
 	public function test_deleting_the_settings_deletes_the_snapshot(): void {

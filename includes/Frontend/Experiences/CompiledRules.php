@@ -63,7 +63,10 @@ final class CompiledRules {
 	public static function readable( array $rules ): array {
 		$readable = array();
 		foreach ( $rules as $rule ) {
-			if ( is_array( $rule ) && is_string( $rule['id'] ?? null ) && is_array( $rule['facts'] ?? null ) && is_string( $rule['action'] ?? null ) && is_bool( $rule['bare'] ?? null ) && is_bool( $rule['once'] ?? null ) && is_string( $rule['json'] ?? null ) ) {
+			if (
+				is_array( $rule ) && is_string( $rule['id'] ?? null ) && is_string( $rule['action'] ?? null ) && is_bool( $rule['bare'] ?? null ) && is_bool( $rule['once'] ?? null ) && is_string( $rule['json'] ?? null )
+				&& is_array( $rule['facts'] ?? null ) && count( array_filter( $rule['facts'], 'is_array' ) ) === count( $rule['facts'] )
+			) {
 				$readable[] = $rule;
 			}
 		}
