@@ -97,6 +97,30 @@ final class Plugin {
 	}
 
 	/**
+	 * Builds services only when the one hook they listen to first fires, and
+	 * lets each wire itself then (its register() adds its callback at the
+	 * default priority, which still runs in this firing): a page view loads
+	 * none of their files (REST routes, Site Health).
+	 *
+	 * @param string   $hook  Action or filter the services listen to.
+	 * @param callable $build Builds the services.
+	 * @phpstan-param callable(): array<int, SettingsController|IdentityPreviewController|ExperiencesPreviewController|Health\SettingsHealth> $build
+	 */
+	private static function when( string $hook, callable $build ): void {
+		$builder = static function ( $value = null ) use ( $hook, $build, &$builder ) {
+			foreach ( $build() as $service ) {
+				$service->register();
+			}
+			// Once: the services' own callbacks stay hooked for later firings. Removed
+			// after they are added, or this firing would end here (no callback left).
+			remove_filter( $hook, $builder, 0 );
+			// A filter's value passes through untouched (an action ignores it).
+			return $value;
+		};
+		add_filter( $hook, $builder, 0 );
+	}
+
+	/**
 	 * Wires every service's hooks.
 	 */
 	private function register(): void {
@@ -106,14 +130,24 @@ final class Plugin {
 		$this->snapshot->register();
 		$this->migrations->register();
 		$this->loader->register();
-		( new SettingsController( $this->settings ) )->register();
-		( new Health\SettingsHealth( $this->settings ) )->register();
 		( new PrivateCache( $this->snapshot ) )->register();
-		( new IdentityPreviewController( $this->settings ) )->register();
-		( new ExperiencesPreviewController( $this->settings ) )->register();
 		( new PageOverride() )->register();
-		( new PolicyText() )->register();
 		( new QualifiedConnector( $this->settings ) )->register();
+		( new PolicyText() )->register();
+
+		$settings = $this->settings;
+		self::when(
+			'rest_api_init',
+			static function () use ( $settings ): array {
+				return array( new SettingsController( $settings ), new IdentityPreviewController( $settings ), new ExperiencesPreviewController( $settings ) );
+			}
+		);
+		self::when(
+			'site_status_tests',
+			static function () use ( $settings ): array {
+				return array( new Health\SettingsHealth( $settings ) );
+			}
+		);
 
 		if ( is_admin() ) {
 			( new SettingsPage() )->register();
