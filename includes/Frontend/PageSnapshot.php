@@ -57,6 +57,15 @@ final class PageSnapshot {
 	private $repository;
 
 	/**
+	 * The last answer of page_settings() and the stored texts (settings,
+	 * snapshot) it came from: a logged-in page view asks twice (PrivateCache,
+	 * Loader), and the second read would hash and unserialize them again.
+	 *
+	 * @var array{0: array{0: string, 1: string}, 1: PageSettings}|null
+	 */
+	private $last = null;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param SettingsRepository $repository Settings repository.
@@ -110,6 +119,24 @@ final class PageSnapshot {
 	 * @return PageSettings
 	 */
 	public function page_settings(): PageSettings {
+		$all   = wp_load_alloptions();
+		$texts = array( $all[ SettingsRepository::OPTION ] ?? null, $all[ self::OPTION ] ?? null );
+		if ( null !== $this->last && $this->last[0] === $texts ) {
+			return $this->last[1];
+		}
+		$page = $this->read();
+		if ( is_string( $texts[0] ) && is_string( $texts[1] ) ) {
+			$this->last = array( array( $texts[0], $texts[1] ), $page );
+		}
+		return $page;
+	}
+
+	/**
+	 * Reads what page_settings() answers.
+	 *
+	 * @return PageSettings
+	 */
+	private function read(): PageSettings {
 		$repository = $this->repository;
 		$full       = static function () use ( $repository ): array {
 			return $repository->get();

@@ -141,6 +141,17 @@ final class PageSnapshotTest extends TestCase {
 		$this->assertArrayNotHasKey( 'rule', $page->rules[0], 'Read from the snapshot, not compiled now.' );
 	}
 
+	public function test_a_request_reads_the_page_settings_once_until_the_settings_change(): void {
+		$this->store_settings( self::settings() );
+		$snapshot = Plugin::instance()->snapshot;
+		$first    = $snapshot->page_settings();
+		$this->assertSame( $first, $snapshot->page_settings(), 'The second read (PrivateCache, then Loader) is the first answer.' );
+
+		$this->store_settings( array( 'token' => 'Snap9' ) );
+		$this->assertNotSame( $first, $snapshot->page_settings() );
+		$this->assertSame( 'Snap9', $snapshot->page_settings()->settings['token'] );
+	}
+
 	public function test_the_printed_config_is_what_build_gives_byte_for_byte(): void {
 		$this->store_settings( self::settings() );
 		update_post_meta( $this->post, PageOverride::META_KEY, array( 'open' => true ) );
