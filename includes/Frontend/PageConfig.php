@@ -42,7 +42,7 @@ final class PageConfig {
 	 */
 	public static function build( array $settings, ?Context $context = null, ?PagePlan $plan = null ): array {
 		$config      = self::calls_and_identity( $settings, $context ?? Context::for_request() );
-		$experiences = ( $plan ?? PagePlan::for_settings( $settings ) )->config( ScriptUrl::for_token( (string) ( $settings['token'] ?? '' ) ) );
+		$experiences = ( $plan ?? PagePlan::for_settings( $settings ) )->config( self::vendor_src( $settings ) );
 		if ( null !== $experiences ) {
 			$config['experiences'] = $experiences;
 		}
@@ -65,7 +65,7 @@ final class PageConfig {
 			return (string) wp_json_encode( self::build( $settings, null, $plan ), Loader::JSON_FLAGS );
 		}
 		$config      = self::finish_identity( self::calls_and_identity( $settings, Context::for_request() ), false );
-		$experiences = $plan->config( ScriptUrl::for_token( (string) ( $settings['token'] ?? '' ) ), false );
+		$experiences = $plan->config( self::vendor_src( $settings ), false );
 		if ( null === $experiences ) {
 			return (string) wp_json_encode( $config, Loader::JSON_FLAGS );
 		}
@@ -76,6 +76,16 @@ final class PageConfig {
 			. ',"rules":[' . implode( ',', $plan->rules_json() ) . ']'
 			. ( array() === $tail ? '}' : ',' . substr( (string) wp_json_encode( $tail, Loader::JSON_FLAGS ), 1 ) );
 		return substr( (string) wp_json_encode( $config, Loader::JSON_FLAGS ), 0, -1 ) . ',"experiences":' . $json . '}';
+	}
+
+	/**
+	 * The qualified.js URL for the settings' token (the page config carries it when the script is held).
+	 *
+	 * @param array<string, mixed> $settings Settings in force.
+	 * @return string
+	 */
+	private static function vendor_src( array $settings ): string {
+		return ScriptUrl::for_token( (string) ( $settings['token'] ?? '' ) );
 	}
 
 	/**
