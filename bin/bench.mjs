@@ -94,9 +94,11 @@ async function render( url, pluginOn, marker ) {
 	} );
 	const html = await response.text();
 	const ms = Number( process.hrtime.bigint() - started ) / 1e6;
-	const queries = Number(
-		/qi-bench-queries: (\d+)/.exec( html )?.[ 1 ] ?? NaN
-	);
+	const figure = ( name ) =>
+		Number( new RegExp( `qi-bench-${ name }: (\\d+)` ).exec( html )?.[ 1 ] ?? NaN );
+	const queries = figure( 'queries' );
+	const serverMs = figure( 'server-us' ) / 1000;
+	const cpuMs = figure( 'cpu-us' ) / 1000;
 	const loaded = html.includes( `qualified.js?token=${ TOKEN }` );
 	if ( pluginOn && ! html.includes( marker ) ) {
 		throw new Error( `The scenario's settings did not reach ${ url }.` );
@@ -106,7 +108,7 @@ async function render( url, pluginOn, marker ) {
 			`Plugin ${ pluginOn ? 'on' : 'off' } but loader ${ loaded ? 'present' : 'absent' }`
 		);
 	}
-	return { ms, queries };
+	return { ms, queries, serverMs, cpuMs };
 }
 
 /**
@@ -204,6 +206,10 @@ async function measure( scenario ) {
 	// slow spell of this shared machine scales both of its sides, where
 	// medians taken side by side would compare different spells.
 	const ratio = median( on.map( ( r, i ) => r.ms / off[ i ].ms ) );
+	const pairRatio = ( key ) =>
+		median( on.map( ( r, i ) => r[ key ] / off[ i ][ key ] ) );
+	const serverRatio = pairRatio( 'serverMs' );
+	const cpuRatio = pairRatio( 'cpuMs' );
 	const onQueries = median( on.map( ( r ) => r.queries ) );
 	const offQueries = median( off.map( ( r ) => r.queries ) );
 	const rows = [
@@ -215,6 +221,8 @@ async function measure( scenario ) {
 			ratio <= BUDGET.renderRatio,
 			`<= ${ BUDGET.renderRatio }`,
 		],
+		[ 'in PHP, mu-plugins to shutdown: ratio', serverRatio.toFixed( 3 ) ],
+		[ 'CPU time of that span: ratio', cpuRatio.toFixed( 3 ) ],
 		[ 'DB queries per view, inactive', String( offQueries ) ],
 		[
 			'DB queries per view, active',
