@@ -95,7 +95,10 @@ async function render( url, pluginOn, marker ) {
 	const html = await response.text();
 	const ms = Number( process.hrtime.bigint() - started ) / 1e6;
 	const figure = ( name ) =>
-		Number( new RegExp( `qi-bench-${ name }: (\\d+)` ).exec( html )?.[ 1 ] ?? NaN );
+		Number(
+			new RegExp( `qi-bench-${ name }: (\\d+)` ).exec( html )?.[ 1 ] ??
+				NaN
+		);
 	const queries = figure( 'queries' );
 	const serverMs = figure( 'server-us' ) / 1000;
 	const cpuMs = figure( 'cpu-us' ) / 1000;
