@@ -37,6 +37,12 @@ final class Labels {
 		if ( 0 === strpos( $schema_path, 'experiences.rules[]' ) ) {
 			return self::rule_label( substr( $schema_path, strlen( 'experiences.rules[]' ) ), (int) $row, (int) $sub_row );
 		}
+		if ( 0 === strpos( $schema_path, 'events.handlers[]' ) ) {
+			return self::handler_label( substr( $schema_path, strlen( 'events.handlers[]' ) ), (int) $row, (int) $sub_row );
+		}
+		if ( 0 === strpos( $schema_path, 'events.webhooks[]' ) ) {
+			return self::webhook_label( substr( $schema_path, strlen( 'events.webhooks[]' ) ), (int) $row );
+		}
 
 		switch ( $schema_path ) {
 			case 'enabled':
@@ -59,6 +65,14 @@ final class Labels {
 				return __( 'Single-page navigation', 'qualified-integration' );
 			case 'experiences.rules':
 				return __( 'Experience rules', 'qualified-integration' );
+			case 'events':
+				return __( 'Events', 'qualified-integration' );
+			case 'events.handlers':
+				return __( 'Event handlers', 'qualified-integration' );
+			case 'events.webhooks':
+				return __( 'Webhooks', 'qualified-integration' );
+			case 'events.retentionDays':
+				return __( 'Keep events for (days)', 'qualified-integration' );
 			default:
 				return $schema_path;
 		}
@@ -132,6 +146,62 @@ final class Labels {
 			default:
 				return self::join( $label, ltrim( $rest, '.' ) );
 		}
+	}
+
+	/**
+	 * "Handler 2", "Handler 2, Event name", "Handler 2, Action 1, Address".
+	 *
+	 * @param string $rest    What follows "events.handlers[]": "", ".name", ".actions[].url".
+	 * @param int    $handler 1-based handler number.
+	 * @param int    $number  1-based action number.
+	 * @return string
+	 */
+	private static function handler_label( string $rest, int $handler, int $number ): string {
+		/* translators: %d: event handler number, starting at 1. */
+		$label = sprintf( __( 'Handler %d', 'qualified-integration' ), $handler );
+		if ( 0 === strpos( $rest, '.actions[]' ) ) {
+			/* translators: 1: "Handler 2", 2: action number, starting at 1. */
+			$label = sprintf( __( '%1$s, Action %2$d', 'qualified-integration' ), $label, $number );
+			$rest  = substr( $rest, strlen( '.actions[]' ) );
+			$keys  = array(
+				'.type'          => __( 'Type', 'qualified-integration' ),
+				'.event'         => __( 'Event name to send', 'qualified-integration' ),
+				'.includeFields' => __( 'Include visitor fields', 'qualified-integration' ),
+				'.storeFields'   => __( 'Fields to store', 'qualified-integration' ),
+				'.storeFields[]' => __( 'Fields to store', 'qualified-integration' ),
+				'.url'           => __( 'Address', 'qualified-integration' ),
+			);
+			return '' === $rest ? $label : self::join( $label, $keys[ $rest ] ?? ltrim( $rest, '.' ) );
+		}
+		$keys = array(
+			'.kind'    => __( 'Kind', 'qualified-integration' ),
+			'.name'    => __( 'Event name', 'qualified-integration' ),
+			'.enabled' => __( 'Enabled', 'qualified-integration' ),
+			'.actions' => __( 'Actions', 'qualified-integration' ),
+		);
+		return '' === $rest ? $label : self::join( $label, $keys[ $rest ] ?? ltrim( $rest, '.' ) );
+	}
+
+	/**
+	 * "Webhook 1", "Webhook 1, Address".
+	 *
+	 * @param string $rest    What follows "events.webhooks[]": "", ".url", ".events[]".
+	 * @param int    $webhook 1-based webhook number.
+	 * @return string
+	 */
+	private static function webhook_label( string $rest, int $webhook ): string {
+		/* translators: %d: webhook number, starting at 1. */
+		$label = sprintf( __( 'Webhook %d', 'qualified-integration' ), $webhook );
+		$keys  = array(
+			'.id'       => __( 'ID', 'qualified-integration' ),
+			'.label'    => __( 'Label', 'qualified-integration' ),
+			'.enabled'  => __( 'Enabled', 'qualified-integration' ),
+			'.url'      => __( 'Address', 'qualified-integration' ),
+			'.secret'   => __( 'Secret', 'qualified-integration' ),
+			'.events'   => __( 'Events', 'qualified-integration' ),
+			'.events[]' => __( 'Events', 'qualified-integration' ),
+		);
+		return '' === $rest ? $label : self::join( $label, $keys[ $rest ] ?? ltrim( $rest, '.' ) );
 	}
 
 	/**

@@ -138,6 +138,18 @@ final class Migrations {
 				}
 				return $settings;
 			},
+			// Version 4 adds event handlers, webhooks and the event log's retention, empty
+			// (and 90 days); every version 3 field, Experience rules included, is kept as it was.
+			4 => static function ( array $settings ): array {
+				if ( ! isset( $settings['events'] ) || ! is_array( $settings['events'] ) ) {
+					$settings['events'] = array(
+						'handlers'      => array(),
+						'webhooks'      => array(),
+						'retentionDays' => 90,
+					);
+				}
+				return $settings;
+			},
 		);
 
 		/**

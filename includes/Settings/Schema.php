@@ -33,7 +33,7 @@ final class Schema {
 	 * Version of the settings shape this code writes. Must equal the
 	 * schemaVersion default in the JSON file; a test holds them together.
 	 */
-	const VERSION = 3;
+	const VERSION = 4;
 
 	/**
 	 * Decoded schema, kept for the request: the file is read once at most.
@@ -62,6 +62,27 @@ final class Schema {
 	 * @var array<string, array<string, mixed>>|null
 	 */
 	private static $actions = null;
+
+	/**
+	 * Decoded event-actions.json, kept for the request.
+	 *
+	 * @var array<string, array<string, mixed>>|null
+	 */
+	private static $event_actions = null;
+
+	/**
+	 * Decoded event-names.json, kept for the request.
+	 *
+	 * @var array<string, mixed>|null
+	 */
+	private static $event_names = null;
+
+	/**
+	 * Narrowed event action schemas by type, kept for the request.
+	 *
+	 * @var array<string, array<string, mixed>>
+	 */
+	private static $event_action_schemas = array();
 
 	/**
 	 * Narrowed condition schemas by type, kept for the request.
@@ -97,6 +118,9 @@ final class Schema {
 					$rule['then']['properties']['action']['enum'] = array_keys( self::actions() );
 				}
 				unset( $rule );
+			}
+			if ( isset( $schema['properties']['events']['properties']['handlers']['items']['properties']['actions']['items']['properties']['type'] ) ) {
+				$schema['properties']['events']['properties']['handlers']['items']['properties']['actions']['items']['properties']['type']['enum'] = array_keys( self::event_actions() );
 			}
 			self::$schema = $schema;
 		}
@@ -145,6 +169,35 @@ final class Schema {
 			self::$actions = self::read( 'experience-actions.json' );
 		}
 		return self::$actions;
+	}
+
+	/**
+	 * The event handler action types, keyed by type: required keys,
+	 * optional keys, keySchemas (a key whose schema differs from the shared
+	 * one: a GA4 or Meta event name), whether it is an analytics
+	 * destination (field values only when asked) and whether it runs last
+	 * (redirect).
+	 *
+	 * @return array<string, array{keys: string[], optional?: string[], keySchemas?: array<string, array<string, mixed>>, analytics?: bool, last?: bool}>
+	 */
+	public static function event_actions(): array {
+		if ( null === self::$event_actions ) {
+			self::$event_actions = self::read( 'event-actions.json' );
+		}
+		return self::$event_actions;
+	}
+
+	/**
+	 * Event names the admin suggests per kind, and Meta's standard event
+	 * names (sent with fbq('track'); any other name goes with trackCustom).
+	 *
+	 * @return array{suggested?: array<string, string[]>, metaStandardEvents?: string[]}
+	 */
+	public static function event_names(): array {
+		if ( null === self::$event_names ) {
+			self::$event_names = self::read( 'event-names.json' );
+		}
+		return self::$event_names;
 	}
 
 	/**
@@ -204,27 +257,58 @@ final class Schema {
 	 * @return array<string, mixed>
 	 */
 	public static function action_schema( array $then ): array {
-		$base    = self::properties()['experiences']['properties']['rules']['items']['properties']['then'] ?? array();
-		$action  = isset( $then['action'] ) && is_string( $then['action'] ) ? $then['action'] : '';
-		$actions = self::actions();
-		if ( ! isset( $actions[ $action ] ) ) {
+		$base = self::properties()['experiences']['properties']['rules']['items']['properties']['then'] ?? array();
+		return self::narrow( $base, 'action', self::actions(), $then, self::$action_schemas );
+	}
+
+	/**
+	 * The schema of one event handler action, narrowed to what its type
+	 * allows (event-actions.json), as action_schema() does for rule actions.
+	 *
+	 * @param array<string, mixed> $action The action (an object).
+	 * @return array<string, mixed>
+	 */
+	public static function event_action_schema( array $action ): array {
+		$base = self::properties()['events']['properties']['handlers']['items']['properties']['actions']['items'] ?? array();
+		return self::narrow( $base, 'type', self::event_actions(), $action, self::$event_action_schemas );
+	}
+
+	/**
+	 * Narrows an object schema whose shape depends on one of its keys (the
+	 * discriminator): the discriminator, the entry's required keys and its
+	 * optional ones, each with the entry's keySchemas when it has one. An
+	 * object whose discriminator is missing or unknown gets a schema that
+	 * checks the discriminator alone (the other keys mean nothing without
+	 * it, so they are not reported one by one).
+	 *
+	 * @param array<string, mixed>                $base          The shared schema of the object.
+	 * @param string                              $discriminator The key that decides the shape.
+	 * @param array<string, array<string, mixed>> $catalogue     Entries keyed by discriminator value.
+	 * @param array<string, mixed>                $value         The object.
+	 * @param array<string, array<string, mixed>> $cache         Narrowed schemas made so far.
+	 * @return array<string, mixed>
+	 */
+	private static function narrow( array $base, string $discriminator, array $catalogue, array $value, array &$cache ): array {
+		$which = isset( $value[ $discriminator ] ) && is_string( $value[ $discriminator ] ) ? $value[ $discriminator ] : '';
+		if ( ! isset( $catalogue[ $which ] ) ) {
 			$schema                         = $base;
-			$schema['properties']           = array( 'action' => $base['properties']['action'] ?? array() );
+			$schema['properties']           = array( $discriminator => $base['properties'][ $discriminator ] ?? array() );
 			$schema['additionalProperties'] = true;
 			return $schema;
 		}
-		if ( ! isset( self::$action_schemas[ $action ] ) ) {
+		if ( ! isset( $cache[ $which ] ) ) {
+			$entry      = $catalogue[ $which ];
 			$schema     = $base;
-			$required   = array_merge( array( 'action' ), (array) $actions[ $action ]['keys'] );
+			$required   = array_merge( array( $discriminator ), (array) ( $entry['keys'] ?? array() ) );
 			$properties = array();
-			foreach ( array_merge( $required, (array) ( $actions[ $action ]['optional'] ?? array() ) ) as $key ) {
-				$properties[ $key ] = $base['properties'][ $key ] ?? array();
+			foreach ( array_merge( $required, (array) ( $entry['optional'] ?? array() ) ) as $key ) {
+				$properties[ $key ] = $entry['keySchemas'][ $key ] ?? ( $base['properties'][ $key ] ?? array() );
 			}
-			$schema['properties']            = $properties;
-			$schema['required']              = $required;
-			self::$action_schemas[ $action ] = $schema;
+			$schema['properties'] = $properties;
+			$schema['required']   = $required;
+			$cache[ $which ]      = $schema;
 		}
-		return self::$action_schemas[ $action ];
+		return $cache[ $which ];
 	}
 
 	/**

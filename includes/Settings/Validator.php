@@ -35,6 +35,11 @@ defined( 'ABSPATH' ) || exit;
  * cannot have timed conditions; rule ids are unique; a schedule's from and
  * to differ. Errors read "Rule 3, Condition 2, Value: ..." under
  * experiences.rules[2].when[1].value.
+ *
+ * Event handlers: an action's `type` narrows it the same way
+ * (Schema::event_action_schema()); a redirect must stay on this site
+ * (RedirectPolicy); webhook ids are unique. Errors read "Handler 2,
+ * Action 1, Address: ..." under events.handlers[1].actions[0].url.
  */
 final class Validator {
 
@@ -49,11 +54,17 @@ final class Validator {
 	const ACTION = 'experiences.rules[].then';
 
 	/**
+	 * Schema path of an event handler action.
+	 */
+	const EVENT_ACTION = 'events.handlers[].actions[]';
+
+	/**
 	 * Lists whose items are told apart by one of their keys (a duplicate is an error).
 	 */
 	const KEYED_LISTS = array(
 		'identity.mappings[]' => 'field',
 		'experiences.rules[]' => 'id',
+		'events.webhooks[]'   => 'id',
 	);
 
 	/**
@@ -257,6 +268,8 @@ final class Validator {
 				$schema = Schema::condition_schema( $value );
 			} elseif ( self::ACTION === $spath ) {
 				$schema = Schema::action_schema( $value );
+			} elseif ( self::EVENT_ACTION === $spath ) {
+				$schema = Schema::event_action_schema( $value );
 			}
 			self::walk_object( $value, $schema, $path, $spath, $rows, $errors );
 		}
@@ -311,6 +324,8 @@ final class Validator {
 				self::check_rule( $item, $item_path, $item_rows, $errors );
 			} elseif ( self::CONDITION === $item_spath ) {
 				self::check_condition( $item, $item_path, $item_rows, $errors );
+			} elseif ( self::EVENT_ACTION === $item_spath ) {
+				self::check_event_action( $item, $item_path, $item_rows, $errors );
 			}
 
 			// Duplicates: the later one is the error (and, on read, the one dropped). Only
@@ -358,6 +373,16 @@ final class Validator {
 		if ( isset( self::KEYED_LISTS[ $spath ] ) ) {
 			$key_path = $path . '.' . self::KEYED_LISTS[ $spath ];
 			if ( isset( $errors[ $key_path ] ) ) {
+				return;
+			}
+			if ( 'events.webhooks[]' === $spath ) {
+				$errors[ $key_path ] = sprintf(
+					/* translators: 1: field label, 2: webhook ID, 3: number of the first webhook with that ID. */
+					__( '%1$s: %2$s is already the ID of webhook %3$d.', 'qualified-integration' ),
+					self::label( $spath . '.id', $rows ),
+					$identity,
+					$first
+				);
 				return;
 			}
 			$errors[ $key_path ] = 'identity.mappings[]' === $spath
@@ -511,6 +536,26 @@ final class Validator {
 		if ( isset( $condition['type'], $condition['from'], $condition['to'] ) && 'schedule' === $condition['type'] && $condition['from'] === $condition['to'] && ! isset( $errors[ $path . '.to' ] ) ) {
 			$errors[ $path . '.to' ] = self::label( self::CONDITION . '.to', $rows ) . ': '
 				. __( 'must differ from the start time (an end before the start runs overnight).', 'qualified-integration' );
+		}
+	}
+
+	/**
+	 * The rule of an event action a schema cannot express: a redirect goes
+	 * to this site, or to a host the qualified_integration_redirect_hosts
+	 * filter allows (RedirectPolicy), never to javascript: or elsewhere.
+	 *
+	 * @param mixed                 $action The action (type already checked by walk()).
+	 * @param string                $path   Path of the action.
+	 * @param int[]                 $rows   Handler and action numbers.
+	 * @param array<string, string> $errors Receives path => message.
+	 */
+	private static function check_event_action( $action, string $path, array $rows, array &$errors ): void {
+		if ( ! is_array( $action ) || 'redirect' !== ( $action['type'] ?? null ) || ! isset( $action['url'] ) || ! is_string( $action['url'] ) || isset( $errors[ $path . '.url' ] ) ) {
+			return;
+		}
+		$message = RedirectPolicy::problem( $action['url'] );
+		if ( null !== $message ) {
+			$errors[ $path . '.url' ] = self::label( self::EVENT_ACTION . '.url', $rows ) . ': ' . $message;
 		}
 	}
 

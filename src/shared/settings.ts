@@ -4,7 +4,8 @@
  * The JSON schema in includes/Settings/settings-schema.json is the source of
  * truth; the compile-time checks at the bottom fail `tsc` when a field is
  * added to or removed from one side only, at the top level, inside
- * `identity` and inside `experiences` (rules, conditions, actions).
+ * `identity`, inside `experiences` (rules, conditions, actions) and inside
+ * `events` (handlers, actions, webhooks).
  */
 import type { IdentitySource } from './identity-sources';
 import type {
@@ -13,6 +14,12 @@ import type {
 	ExperiencesSettings,
 	Rule,
 } from './experiences/types';
+import type {
+	EventAction,
+	EventHandler,
+	EventsSettings,
+	Webhook,
+} from './events/types';
 
 export type { IdentitySource } from './identity-sources';
 export { MAX_VALUE_LENGTH } from './identity-value';
@@ -22,6 +29,13 @@ export type {
 	ExperiencesSettings,
 	Rule,
 } from './experiences/types';
+export type {
+	EventAction,
+	EventHandler,
+	EventKind,
+	EventsSettings,
+	Webhook,
+} from './events/types';
 
 /** How a browser value is kept for the rest of the visit. */
 export type PersistMode = 'first' | 'last';
@@ -50,6 +64,7 @@ export interface Settings {
 	excludeRoles: string[];
 	identity: IdentitySettings;
 	experiences: ExperiencesSettings;
+	events: EventsSettings;
 }
 
 /** Fields a user may change; schemaVersion belongs to the plugin. */
@@ -166,6 +181,8 @@ type AnyKey< T > = T extends unknown ? keyof T : never;
 type RuleSchema =
 	SchemaProperties[ 'experiences' ][ 'properties' ][ 'rules' ][ 'items' ];
 
+type EventsSchema = SchemaProperties[ 'events' ][ 'properties' ];
+
 /**
  * Compile-time only: `tsc` rejects `true` here when Settings, its `identity`
  * object, a mapping, `experiences`, a rule, a condition (all types together)
@@ -194,4 +211,17 @@ export const SETTINGS_MATCH_SCHEMA: [
 		AnyKey< Action >,
 		keyof RuleSchema[ 'properties' ][ 'then' ][ 'properties' ]
 	>,
-] = [ true, true, true, true, true, true, true ];
+	SameKeys< keyof EventsSettings, keyof EventsSchema >,
+	SameKeys<
+		keyof EventHandler,
+		keyof EventsSchema[ 'handlers' ][ 'items' ][ 'properties' ]
+	>,
+	SameKeys<
+		AnyKey< EventAction >,
+		keyof EventsSchema[ 'handlers' ][ 'items' ][ 'properties' ][ 'actions' ][ 'items' ][ 'properties' ]
+	>,
+	SameKeys<
+		keyof Webhook,
+		keyof EventsSchema[ 'webhooks' ][ 'items' ][ 'properties' ]
+	>,
+] = [ true, true, true, true, true, true, true, true, true, true, true ];

@@ -13,6 +13,7 @@ const payload: SettingsPayload = {
 		excludeRoles: [],
 		identity: { mappings: [] },
 		experiences: { spa: false, rules: [] },
+		events: { handlers: [], webhooks: [], retentionDays: 90 },
 	},
 	locked: {},
 	revision: 'r2',

@@ -15,6 +15,7 @@ const saved: EditableSettings = {
 		],
 	},
 	experiences: { spa: false, rules: [] },
+	events: { handlers: [], webhooks: [], retentionDays: 90 },
 };
 
 describe( 'changedFields', () => {

@@ -9,12 +9,13 @@ import type { Settings } from '../../src/shared/settings';
  * against Settings, and the test checks it against the schema's defaults.
  */
 const typedDefaults: Settings = {
-	schemaVersion: 3,
+	schemaVersion: 4,
 	enabled: true,
 	token: '',
 	excludeRoles: [],
 	identity: { mappings: [] },
 	experiences: { spa: false, rules: [] },
+	events: { handlers: [], webhooks: [], retentionDays: 90 },
 };
 
 describe( 'settings schema', () => {

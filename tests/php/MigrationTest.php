@@ -27,7 +27,7 @@ final class MigrationTest extends TestCase {
 		$this->assertFalse( Plugin::instance()->migrations->run(), 'A current option is left alone.' );
 	}
 
-	public function test_a_stored_v1_option_becomes_v3_with_nothing_lost(): void {
+	public function test_a_stored_v1_option_becomes_v4_with_nothing_lost(): void {
 		$v1 = array(
 			'schemaVersion' => 1,
 			'enabled'       => false,
@@ -49,11 +49,11 @@ final class MigrationTest extends TestCase {
 
 		$this->assertTrue( Plugin::instance()->migrations->run() );
 
-		$this->assertSame( array( 1, 3 ), $seen );
+		$this->assertSame( array( 1, 4 ), $seen );
 		wp_cache_delete( 'alloptions', 'options' );
 		$this->assertSame(
 			array(
-				'schemaVersion' => 3,
+				'schemaVersion' => 4,
 				'enabled'       => false,
 				'token'         => 'Legacy9Tok',
 				'excludeRoles'  => array( 'administrator', 'editor' ),
@@ -62,13 +62,18 @@ final class MigrationTest extends TestCase {
 					'spa'   => false,
 					'rules' => array(),
 				),
+				'events'        => array(
+					'handlers'      => array(),
+					'webhooks'      => array(),
+					'retentionDays' => 90,
+				),
 			),
 			self::settings_written()
 		);
-		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v3 option is left alone.' );
+		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v4 option is left alone.' );
 	}
 
-	public function test_a_stored_v2_option_with_identity_mappings_becomes_v3_with_nothing_lost(): void {
+	public function test_a_stored_v2_option_with_identity_mappings_becomes_v4_with_nothing_lost(): void {
 		$mappings = array(
 			array(
 				'field'  => 'email',
@@ -113,11 +118,11 @@ final class MigrationTest extends TestCase {
 		);
 		$this->assertTrue( Plugin::instance()->migrations->run() );
 
-		$this->assertSame( array( 2, 3 ), $seen );
+		$this->assertSame( array( 2, 4 ), $seen );
 		wp_cache_delete( 'alloptions', 'options' );
 		$this->assertSame(
 			array(
-				'schemaVersion' => 3,
+				'schemaVersion' => 4,
 				'enabled'       => true,
 				'token'         => 'V2Token',
 				'excludeRoles'  => array( 'editor' ),
@@ -126,10 +131,15 @@ final class MigrationTest extends TestCase {
 					'spa'   => false,
 					'rules' => array(),
 				),
+				'events'        => array(
+					'handlers'      => array(),
+					'webhooks'      => array(),
+					'retentionDays' => 90,
+				),
 			),
 			self::settings_written()
 		);
-		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v3 option is left alone.' );
+		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v4 option is left alone.' );
 	}
 
 	/**
@@ -185,6 +195,68 @@ final class MigrationTest extends TestCase {
 		$this->assertSame( 'A1', $out['token'] );
 	}
 
+	public function test_a_stored_v3_option_with_rules_becomes_v4_with_events_empty_and_nothing_lost(): void {
+		$rules = array(
+			array(
+				'id'    => 'pricing',
+				'label' => 'Pricing from LinkedIn',
+				'when'  => array(
+					array(
+						'type'  => 'path',
+						'op'    => 'prefix',
+						'value' => '/pricing',
+					),
+				),
+				'then'  => array(
+					'action'     => 'showExperience',
+					'experience' => 'experience-1234',
+				),
+			),
+		);
+		$v3    = array(
+			'schemaVersion' => 3,
+			'enabled'       => true,
+			'token'         => 'V3Token',
+			'excludeRoles'  => array(),
+			'identity'      => array(
+				'mappings' => array(
+					array(
+						'field'  => 'email',
+						'source' => 'user.email',
+					),
+				),
+			),
+			'experiences'   => array(
+				'spa'   => true,
+				'rules' => $rules,
+			),
+		);
+		$this->store_raw_settings( $v3 );
+
+		$seen = array();
+		add_action(
+			'qualified_integration_migrated',
+			static function ( $from, $to ) use ( &$seen ) {
+				$seen = array( $from, $to );
+			},
+			10,
+			2
+		);
+		$this->assertTrue( Plugin::instance()->migrations->run() );
+
+		$this->assertSame( array( 3, 4 ), $seen );
+		wp_cache_delete( 'alloptions', 'options' );
+		$expected                  = $v3;
+		$expected['schemaVersion'] = 4;
+		$expected['events']        = array(
+			'handlers'      => array(),
+			'webhooks'      => array(),
+			'retentionDays' => 90,
+		);
+		$this->assertSame( $expected, self::settings_written() );
+		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v4 option is left alone.' );
+	}
+
 	public function test_migration_keeps_values_of_a_version_0_option(): void {
 		$this->store_raw_settings(
 			array(
@@ -196,7 +268,7 @@ final class MigrationTest extends TestCase {
 		Plugin::instance()->migrations->run();
 
 		$this->assertSame( 'Legacy9', get_option( SettingsRepository::OPTION )['token'] );
-		$this->assertSame( 3, get_option( SettingsRepository::OPTION )['schemaVersion'] );
+		$this->assertSame( 4, get_option( SettingsRepository::OPTION )['schemaVersion'] );
 	}
 
 	public function test_migration_steps_run_in_order_and_can_be_extended(): void {

@@ -98,7 +98,7 @@ final class RestSettingsTest extends TestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$data = $response->get_data();
 		$this->assertSame( 'Read1', $data['settings']['token'] );
-		$this->assertSame( 3, $data['settings']['schemaVersion'] );
+		$this->assertSame( 4, $data['settings']['schemaVersion'] );
 		$this->assertSame( array( 'mappings' => array() ), $data['settings']['identity'] );
 		$this->assertSame(
 			array(
@@ -106,6 +106,14 @@ final class RestSettingsTest extends TestCase {
 				'rules' => array(),
 			),
 			$data['settings']['experiences']
+		);
+		$this->assertSame(
+			array(
+				'handlers'      => array(),
+				'webhooks'      => array(),
+				'retentionDays' => 90,
+			),
+			$data['settings']['events']
 		);
 		$this->assertEquals( (object) array(), $data['locked'] );
 		$this->assertSame( Plugin::instance()->settings->revision(), $data['revision'] );

@@ -21,7 +21,7 @@ final class SettingsTest extends TestCase {
 	public function test_schema_is_the_source_of_defaults_and_version(): void {
 		$this->assertSame(
 			array(
-				'schemaVersion' => 3,
+				'schemaVersion' => 4,
 				'enabled'       => true,
 				'token'         => '',
 				'excludeRoles'  => array(),
@@ -30,10 +30,15 @@ final class SettingsTest extends TestCase {
 					'spa'   => false,
 					'rules' => array(),
 				),
+				'events'        => array(
+					'handlers'      => array(),
+					'webhooks'      => array(),
+					'retentionDays' => 90,
+				),
 			),
 			Schema::defaults()
 		);
-		$this->assertSame( 3, Schema::VERSION );
+		$this->assertSame( 4, Schema::VERSION );
 		$this->assertSame( Schema::VERSION, Schema::properties()['schemaVersion']['default'] );
 		$this->assertFalse( Schema::get()['additionalProperties'] );
 		$this->assertArrayNotHasKey( 'schemaVersion', Schema::editable_properties() );
@@ -221,7 +226,7 @@ final class SettingsTest extends TestCase {
 
 		$this->assertSame(
 			array(
-				'schemaVersion' => 3,
+				'schemaVersion' => 4,
 				'enabled'       => false,
 				'token'         => 'Keep1',
 				'excludeRoles'  => array( 'editor' ),
@@ -229,6 +234,11 @@ final class SettingsTest extends TestCase {
 				'experiences'   => array(
 					'spa'   => false,
 					'rules' => array(),
+				),
+				'events'        => array(
+					'handlers'      => array(),
+					'webhooks'      => array(),
+					'retentionDays' => 90,
 				),
 			),
 			$repository->get()
