@@ -9,7 +9,10 @@
  *   on the same site, as the median of the pairs' ratios, and database
  *   queries per page view with and without the plugin;
  * - with 200 rules, the time the runtime spends evaluating them in Chromium
- *   per page view (its own `qualified-integration:rules` performance measure).
+ *   per page view (its own `qualified-integration:rules` performance measure);
+ * - with 20 event handlers, the same render figures, then events stored per
+ *   second by the public events route (1,000 events sequential, then over 8
+ *   concurrent clients) with p50 / p95 latency.
  *
  * The budgets below are the performance contract; the script exits 1 when one is exceeded.
  * QI_BENCH_RUNS (default 300) sets the number of measured request pairs.
@@ -24,17 +27,20 @@ import { gzipSync } from 'node:zlib';
 
 import { chromium } from '@playwright/test';
 
-import { MAPPINGS, rules } from './lib/bench-scenarios.mjs';
+import { handlers, MAPPINGS, rules } from './lib/bench-scenarios.mjs';
 import { ensureMariaDB, stopMariaDB } from './lib/mariadb.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { prepareSite, serveSite } from './lib/wordpress.mjs';
 
 const BUDGET = {
-	runtimeGzipBytes: 3584,
+	// The whole runtime, every feature so far: 3.5 KB until event handlers, 4.5 KB with them.
+	runtimeGzipBytes: 4608,
 	renderRatio: 1.03,
 	addedQueries: 0,
 	rulesEvaluationMs: 2,
 };
+const INGEST_EVENTS = Number( process.env.QI_BENCH_EVENTS || 1000 );
+const INGEST_CLIENTS = 8;
 const PORT = Number( process.env.QI_BENCH_PORT || 8890 );
 const RUNS = Number( process.env.QI_BENCH_RUNS || 300 );
 const BROWSER_RUNS = 41;
@@ -53,6 +59,27 @@ const SCENARIOS = [
 		settings: { token: TOKEN, experiences: { spa: true, rules: rules() } },
 		marker: '"id":"rule-199"',
 		browser: true,
+	},
+	{
+		name: '20 event handlers',
+		settings: {
+			token: TOKEN,
+			events: {
+				handlers: handlers(),
+				// Queued for each stored event, never sent here: WP-Cron is off on this site.
+				webhooks: [
+					{
+						id: 'bench',
+						url: 'http://127.0.0.1:9/hook',
+						secret: 'bench-secret-0123456789',
+					},
+				],
+				retentionDays: 90,
+			},
+		},
+		marker: '"name":"Custom Step 19"',
+		constants: { DISABLE_WP_CRON: true },
+		ingest: true,
 	},
 ];
 
@@ -154,6 +181,55 @@ async function rulesEvaluation( url ) {
 }
 
 /**
+ * Sends stored events to the public events route, as browsers' beacons do:
+ * `count` events over `clients` connections at once.
+ *
+ * @param {string} siteUrl Site URL.
+ * @param {number} count   Events to send.
+ * @param {number} clients Requests in flight at once.
+ * @return {Promise<{perSecond: number, p50: number, p95: number}>} Throughput and latency (ms).
+ */
+async function ingest( siteUrl, count, clients ) {
+	const endpoint = `${ siteUrl }/wp-json/qualified-integration/v1/events`;
+	const latencies = [];
+	let next = 0;
+	const client = async () => {
+		while ( next < count ) {
+			const i = next++;
+			const body = JSON.stringify( {
+				kind: 'event',
+				name: i % 2 ? 'Meeting Booked' : 'Email Captured',
+				url: `${ siteUrl }/pricing/`,
+				experience: 'Bench Experience',
+				conversationId: `conv-${ i }`,
+				fields: { email: `visitor${ i }@example.org`, company: 'Acme' },
+			} );
+			const started = process.hrtime.bigint();
+			const response = await fetch( endpoint, {
+				method: 'POST',
+				headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+				body,
+			} );
+			await response.text();
+			latencies.push( Number( process.hrtime.bigint() - started ) / 1e6 );
+			if ( response.status !== 201 ) {
+				throw new Error(
+					`The events route answered ${ response.status } to event ${ i }.`
+				);
+			}
+		}
+	};
+	const started = process.hrtime.bigint();
+	await Promise.all( Array.from( { length: clients }, client ) );
+	const seconds = Number( process.hrtime.bigint() - started ) / 1e9;
+	return {
+		perSecond: count / seconds,
+		p50: quantile( latencies, 0.5 ),
+		p95: quantile( latencies, 0.95 ),
+	};
+}
+
+/**
  * Measures one scenario on a fresh site.
  *
  * @param {Object} scenario An entry of SCENARIOS.
@@ -165,7 +241,7 @@ async function measure( scenario ) {
 		port: PORT,
 		fresh: true,
 		settings: scenario.settings,
-		constants: { WP_DEBUG: false },
+		constants: { WP_DEBUG: false, ...scenario.constants },
 		muPlugins: [ 'qualified-bench.php' ],
 	} );
 	// OPcache on, as on any production PHP: otherwise every request recompiles every
@@ -182,6 +258,7 @@ async function measure( scenario ) {
 	const on = [];
 	const off = [];
 	let evaluationMs = null;
+	const ingested = [];
 	try {
 		for ( let i = 0; i < 5; i++ ) {
 			await render( url, true, scenario.marker );
@@ -198,6 +275,14 @@ async function measure( scenario ) {
 		}
 		if ( scenario.browser ) {
 			evaluationMs = await rulesEvaluation( url );
+		}
+		if ( scenario.ingest ) {
+			for ( const clients of [ 1, INGEST_CLIENTS ] ) {
+				ingested.push( [
+					clients,
+					await ingest( site.url, INGEST_EVENTS, clients ),
+				] );
+			}
 		}
 	} finally {
 		server.stop();
@@ -253,6 +338,16 @@ async function measure( scenario ) {
 				) } ms`,
 			]
 		);
+	}
+	for ( const [ clients, figures ] of ingested ) {
+		rows.push( [
+			`events stored, ${ clients === 1 ? 'sequential' : `${ clients } concurrent clients` } (${ INGEST_EVENTS })`,
+			`${ figures.perSecond.toFixed( 0 ) } /s`,
+		] );
+		rows.push( [
+			`  latency p50 / p95`,
+			`${ figures.p50.toFixed( 1 ) } / ${ figures.p95.toFixed( 1 ) } ms`,
+		] );
 	}
 	return rows;
 }

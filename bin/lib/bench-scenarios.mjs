@@ -142,3 +142,59 @@ export function rules() {
 	}
 	return list;
 }
+
+/**
+ * 20 event handlers: the contract's Meeting Booked handler (every action
+ * type), the other standard events, custom Track Event names and messenger
+ * events; five of them store the event on the site.
+ *
+ * @return {Object[]} Handlers.
+ */
+export function handlers() {
+	const list = [
+		{
+			kind: 'event',
+			name: 'Meeting Booked',
+			actions: [
+				{ type: 'dataLayer', event: 'qualified_meeting_booked' },
+				{ type: 'gtag', event: 'generate_lead' },
+				{ type: 'fbq', event: 'Schedule' },
+				{ type: 'wordpress', storeFields: [ 'email', 'company' ] },
+				{ type: 'redirect', url: '/thank-you/' },
+			],
+		},
+		{
+			kind: 'event',
+			name: 'Email Captured',
+			actions: [
+				{ type: 'dataLayer', event: 'qualified_email_captured' },
+				{ type: 'wordpress', storeFields: [ 'email' ] },
+			],
+		},
+		{
+			kind: 'event',
+			name: 'Conversation Started',
+			actions: [
+				{ type: 'gtag', event: 'qualified_conversation' },
+				{ type: 'wordpress' },
+			],
+		},
+		{
+			kind: 'messenger',
+			name: '*',
+			actions: [ { type: 'dataLayer', event: 'qualified_messenger' } ],
+		},
+	];
+	for ( let i = list.length; i < 20; i++ ) {
+		list.push( {
+			kind: i % 4 ? 'event' : 'messenger',
+			name: `Custom Step ${ i }`,
+			actions: [
+				{ type: 'dataLayer', event: `qualified_custom_${ i }` },
+				{ type: 'fbq', event: `CustomStep${ i }` },
+				...( i % 8 ? [] : [ { type: 'wordpress' } ] ),
+			],
+		} );
+	}
+	return list;
+}
