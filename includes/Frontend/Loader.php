@@ -20,7 +20,8 @@ defined( 'ABSPATH' ) || exit;
  * 2. qualified.js?token=TOKEN, async; unless an Experience hide rule may
  *    apply to the visitor, then the runtime adds it once it knows none does
  *    (the config carries its URL as `experiences.vendorSrc`);
- * 3. the per-page config as JSON, then the runtime, deferred.
+ * 3. the per-page config as JSON (with the event handlers, on every page
+ *    that loads Qualified), then the runtime, deferred.
  *
  * When page facts alone hide Qualified (PagePlan::hidden()), none of the
  * three is printed.
@@ -57,6 +58,13 @@ final class Loader {
 	 * @var array<string, mixed>
 	 */
 	private $settings = array();
+
+	/**
+	 * What this request reads of the settings, read once by should_load().
+	 *
+	 * @var PageSettings|null
+	 */
+	private $page = null;
 
 	/**
 	 * The page's Experience plan, built once by should_load().
@@ -100,6 +108,7 @@ final class Loader {
 	private function should_load(): bool {
 		if ( null === $this->load ) {
 			$page           = $this->snapshot->page_settings();
+			$this->page     = $page;
 			$this->settings = $page->for_hooks();
 			$this->plan     = Visibility::is_configured( $this->settings ) ? PagePlan::for_request( $page ) : null;
 			$this->load     = Visibility::should_load( $this->settings, $this->plan );
@@ -112,6 +121,7 @@ final class Loader {
 	 */
 	public function reset(): void {
 		$this->load = null;
+		$this->page = null;
 		$this->plan = null;
 	}
 
@@ -143,7 +153,8 @@ final class Loader {
 			return;
 		}
 		$settings = $this->settings;
-		$plan     = $this->plan ?? PagePlan::for_request( $this->snapshot->page_settings() );
+		$page     = $this->page ?? $this->snapshot->page_settings();
+		$plan     = $this->plan ?? PagePlan::for_request( $page );
 
 		if ( ! $plan->holds_vendor() ) {
 			// phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- The vendor versions its own file; a ?ver= would only split caches.
@@ -169,7 +180,7 @@ final class Loader {
 		);
 		wp_add_inline_script(
 			self::RUNTIME_HANDLE,
-			sprintf( 'window.%s = %s;', self::CONFIG_GLOBAL, PageConfig::json( $settings, $plan ) ),
+			sprintf( 'window.%s = %s;', self::CONFIG_GLOBAL, PageConfig::json( $settings, $plan, $page->events ) ),
 			'before'
 		);
 		wp_enqueue_script( self::RUNTIME_HANDLE );

@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Frontend;
 
+use QualifiedIntegration\Frontend\Events\EventsConfig;
 use QualifiedIntegration\Frontend\Experiences\ExperiencesConfig;
 use QualifiedIntegration\Frontend\Experiences\PagePlan;
 use QualifiedIntegration\Frontend\Identity\Context;
@@ -35,6 +36,10 @@ final class PageConfig {
 	 * reduced to their browser conditions, the `override`, and `vendorSrc`
 	 * when qualified.js is held for the runtime (see PagePlan).
 	 *
+	 * `events` is present only when an event handler is enabled: the
+	 * ingestion route's `endpoint` and the enabled `handlers`
+	 * (EventsConfig). It does not depend on the page or the visitor.
+	 *
 	 * @param array<string, mixed> $settings Settings in force.
 	 * @param Context|null         $context  User and post to resolve against; the current request by default.
 	 * @param PagePlan|null        $plan     The page's Experience plan; the current request's by default.
@@ -46,6 +51,10 @@ final class PageConfig {
 		if ( null !== $experiences ) {
 			$config['experiences'] = $experiences;
 		}
+		$events = EventsConfig::part( EventsConfig::handlers( $settings ) );
+		if ( null !== $events ) {
+			$config['events'] = $events;
+		}
 
 		return self::finish( $config, $settings );
 	}
@@ -53,29 +62,31 @@ final class PageConfig {
 	/**
 	 * The config for the current page as the JSON the loader prints, with
 	 * the HEX flags: build()'s, and with no page_config filter hooked, the
-	 * same built faster: the rules go in as the JSON compiled with the
-	 * settings (PageSnapshot), not as arrays encoded again.
+	 * same built faster: the rules and the event handlers go in as the JSON
+	 * compiled with the settings (PageSnapshot), not as arrays encoded again.
 	 *
 	 * @param array<string, mixed> $settings Settings in force (PageSettings::for_hooks()).
 	 * @param PagePlan             $plan     The page's Experience plan.
+	 * @param string               $events   The enabled handlers' JSON (PageSettings::$events).
 	 * @return string
 	 */
-	public static function json( array $settings, PagePlan $plan ): string {
+	public static function json( array $settings, PagePlan $plan, string $events ): string {
 		if ( has_filter( 'qualified_integration_page_config' ) ) {
 			return (string) wp_json_encode( self::build( $settings, null, $plan ), Loader::JSON_FLAGS );
 		}
 		$config      = self::finish_identity( self::calls_and_identity( $settings, Context::for_request() ), false );
 		$experiences = $plan->config( self::vendor_src( $settings ), false );
-		if ( null === $experiences ) {
-			return (string) wp_json_encode( $config, Loader::JSON_FLAGS );
+		$events      = EventsConfig::json( $events );
+		$json        = substr( (string) wp_json_encode( $config, Loader::JSON_FLAGS ), 0, -1 );
+		if ( null !== $experiences ) {
+			// As build() orders it: spa, timezone, rules, then override and vendorSrc when set.
+			$head  = array_intersect_key( $experiences, array_flip( array( 'spa', 'timezone' ) ) );
+			$tail  = array_diff_key( $experiences, $head );
+			$json .= ',"experiences":' . substr( (string) wp_json_encode( $head, Loader::JSON_FLAGS ), 0, -1 )
+				. ',"rules":[' . implode( ',', $plan->rules_json() ) . ']'
+				. ( array() === $tail ? '}' : ',' . substr( (string) wp_json_encode( $tail, Loader::JSON_FLAGS ), 1 ) );
 		}
-		// As build() orders it: spa, timezone, rules, then override and vendorSrc when set.
-		$head = array_intersect_key( $experiences, array_flip( array( 'spa', 'timezone' ) ) );
-		$tail = array_diff_key( $experiences, $head );
-		$json = substr( (string) wp_json_encode( $head, Loader::JSON_FLAGS ), 0, -1 )
-			. ',"rules":[' . implode( ',', $plan->rules_json() ) . ']'
-			. ( array() === $tail ? '}' : ',' . substr( (string) wp_json_encode( $tail, Loader::JSON_FLAGS ), 1 ) );
-		return substr( (string) wp_json_encode( $config, Loader::JSON_FLAGS ), 0, -1 ) . ',"experiences":' . $json . '}';
+		return $json . ( '' === $events ? '' : ',"events":' . $events ) . '}';
 	}
 
 	/**
@@ -122,6 +133,8 @@ final class PageConfig {
 		 * Add API calls with `$config['calls'][] = array( 'identify', array( 'role' => 'buyer' ) );`.
 		 * The runtime accepts the data-only methods: identify, showExperience, open and page.
 		 * To change the identify payload, prefer `qualified_integration_identify`.
+		 * Event handlers added to `$config['events']['handlers']` (create the part with
+		 * `endpoint` when it is absent) are read as a settings save would read them.
 		 *
 		 * @param array<string, mixed> $config   Config.
 		 * @param array<string, mixed> $settings Settings in force.
@@ -135,6 +148,12 @@ final class PageConfig {
 			$config['experiences'] = ExperiencesConfig::clean( $config['experiences'] );
 			if ( null === $config['experiences'] ) {
 				unset( $config['experiences'] );
+			}
+		}
+		if ( $filtered && array_key_exists( 'events', $config ) ) {
+			$config['events'] = EventsConfig::clean( $config['events'] );
+			if ( null === $config['events'] ) {
+				unset( $config['events'] );
 			}
 		}
 		return self::finish_identity( $config, $filtered );

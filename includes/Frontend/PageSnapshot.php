@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Frontend;
 
+use QualifiedIntegration\Frontend\Events\EventsConfig;
 use QualifiedIntegration\Frontend\Experiences\CompiledRules;
 use QualifiedIntegration\Settings\CheckedStamp;
 use QualifiedIntegration\Settings\Constants;
@@ -18,8 +19,9 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Keeps a second autoloaded option, derived from the settings option each
  * time that one is written: the settings as SettingsRepository reads them,
- * minus the rule list, and the rules compiled (CompiledRules). A page view
- * reads this instead of the settings.
+ * minus the rule and handler lists, the rules compiled (CompiledRules) and
+ * the enabled event handlers as the page config's JSON
+ * (EventsConfig::compile()). A page view reads this instead of the settings.
  *
  * Why: 200 Experience rules are ~60 KB of nested arrays. Reading them,
  * checking their stamp, reducing and JSON-encoding them cost a page view
@@ -35,7 +37,8 @@ defined( 'ABSPATH' ) || exit;
  * screen, route or export reads it.
  *
  * Fields locked by a wp-config.php constant are applied on each read, as
- * SettingsRepository::get() does; a locked rule list is read in full.
+ * SettingsRepository::get() does; a locked rule list is read in full, and
+ * locked event handlers are compiled from the constant.
  */
 final class PageSnapshot {
 
@@ -47,7 +50,7 @@ final class PageSnapshot {
 	/**
 	 * The shape of the snapshot; a change of it makes old snapshots stale.
 	 */
-	const FORMAT = '1';
+	const FORMAT = '2';
 
 	/**
 	 * Settings repository.
@@ -156,13 +159,14 @@ final class PageSnapshot {
 				$settings[ $field ] = $lock['value'];
 			}
 		}
-		return new PageSettings( $settings, CompiledRules::readable( $snapshot['rules'] ), $full );
+		$events = isset( $locked['events'] ) ? EventsConfig::compile( $settings ) : $snapshot['events'];
+		return new PageSettings( $settings, CompiledRules::readable( $snapshot['rules'] ), $events, $full );
 	}
 
 	/**
 	 * The stored snapshot when it was made from the stored settings; null otherwise.
 	 *
-	 * @return array{settings: array<string, mixed>, rules: array<mixed>, constants: array<string, string>}|null
+	 * @return array{settings: array<string, mixed>, rules: array<mixed>, events: string, constants: array<string, string>}|null
 	 */
 	private function current(): ?array {
 		$text = self::stored_text();
@@ -176,6 +180,7 @@ final class PageSnapshot {
 			|| ! hash_equals( self::source( $text ), $snapshot['source'] )
 			|| ! is_array( $snapshot['settings'] ?? null )
 			|| ! is_array( $snapshot['rules'] ?? null )
+			|| ! is_string( $snapshot['events'] ?? null )
 			|| ! is_array( $snapshot['constants'] ?? null )
 		) {
 			return null;
@@ -183,6 +188,7 @@ final class PageSnapshot {
 		return array(
 			'settings'  => $snapshot['settings'],
 			'rules'     => $snapshot['rules'],
+			'events'    => $snapshot['events'],
 			'constants' => array_filter( $snapshot['constants'], 'is_string' ),
 		);
 	}
@@ -213,8 +219,9 @@ final class PageSnapshot {
 			self::OPTION,
 			array(
 				'source'    => self::source( $text ),
-				'settings'  => PageSettings::without_rules( $settings ),
+				'settings'  => PageSettings::without_compiled( $settings ),
 				'rules'     => $rules,
+				'events'    => EventsConfig::compile( $settings ),
 				'constants' => $constants,
 			),
 			true

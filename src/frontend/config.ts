@@ -2,6 +2,7 @@
  * The per-page config PHP prints before the runtime (Frontend\PageConfig).
  */
 import type { ExperiencesConfig } from '../shared/experiences/types';
+import { type EventsConfig, parseEvents } from './events/config';
 import { parseExperiences } from './experiences/config';
 import { type IdentityConfig, parseIdentity } from './identity/config';
 import { isObject } from './read';
@@ -16,6 +17,8 @@ export interface PageConfig {
 	identity?: IdentityConfig;
 	/** Experience rules for this page; absent when none reaches it. */
 	experiences?: ExperiencesConfig;
+	/** Event handlers; absent when none is enabled. */
+	events?: EventsConfig;
 }
 
 function isDataMethod( value: unknown ): value is DataMethod {
@@ -30,7 +33,7 @@ function isDataMethod( value: unknown ): value is DataMethod {
  * touch, so anything malformed is dropped rather than thrown on.
  *
  * @param raw The value of window.qualifiedIntegrationConfig.
- * @return A config with only well-formed calls, identity and experiences parts.
+ * @return A config with only well-formed calls, identity, experiences and events parts.
  */
 export function parseConfig( raw: unknown ): PageConfig {
 	const calls: QualifiedCall[] = [];
@@ -46,9 +49,11 @@ export function parseConfig( raw: unknown ): PageConfig {
 	}
 	const identity = parseIdentity( config.identity );
 	const experiences = parseExperiences( config.experiences );
+	const events = parseEvents( config.events );
 	return {
 		calls,
 		...( identity && { identity } ),
 		...( experiences && { experiences } ),
+		...( events && { events } ),
 	};
 }

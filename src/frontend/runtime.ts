@@ -3,6 +3,8 @@
  */
 import { parseConfig, type PageConfig } from './config';
 import { emit } from './emit';
+import { dispatcher, EVENT_EVENT, type EventsWindow } from './events/dispatch';
+import { registerEvents } from './events/register';
 import {
 	startExperiences,
 	type ExperienceWindow,
@@ -12,15 +14,21 @@ import type { SourceWindow } from './identity/browser-sources';
 import { identityPayload } from './identity/payload';
 import { installQueue, type QualifiedWindow } from './qualified';
 
-export { IDENTIFY_EVENT };
+export { IDENTIFY_EVENT, EVENT_EVENT };
 export const READY_EVENT = 'qualified-integration:ready';
 
 export interface RuntimeWindow
 	extends
 		QualifiedWindow,
 		SourceWindow,
+		EventsWindow,
 		Partial< Omit< ExperienceWindow, 'location' | 'sessionStorage' > > {
-	location?: { href: string; search: string; pathname?: string };
+	location?: {
+		href: string;
+		search: string;
+		pathname?: string;
+		assign?: ( url: string ) => void;
+	};
 	qualifiedIntegrationConfig?: unknown;
 }
 
@@ -31,8 +39,11 @@ export interface RuntimeWindow
  * Calls are made in this order: one identify (identity mappings merged over
  * the matching identify rules' fields, only when there is something to send;
  * `qualified-integration:identify` tells the page what was sent), the
- * decision's showExperience, open, then the `calls` a filter added. When a
- * hide rule applies, none are made (and a held vendor script stays out).
+ * decision's showExperience, open, the event handlers' registrations
+ * (handleEvents, handleMessengerEvents: see events/register.ts), then the
+ * `calls` a filter added. When a hide rule applies, no identify,
+ * showExperience, open or filter call is made (and a held vendor script
+ * stays out, with the registrations queued for it).
  *
  * The queue is installed again if something (an optimiser that strips inline
  * scripts, say) removed the stub, so the calls are never lost; qualified.js
@@ -69,6 +80,13 @@ export function run( win: RuntimeWindow, doc: Document ): PageConfig {
 		}
 	} else {
 		identity.send( identityFields() );
+	}
+	if ( config.events ) {
+		registerEvents(
+			qualified,
+			dispatcher( win, doc, config.events ),
+			config.events.handlers
+		);
 	}
 	if ( ! hidden ) {
 		for ( const [ method, ...args ] of config.calls ) {
