@@ -7,6 +7,8 @@
 
 namespace QualifiedIntegration\Settings;
 
+use QualifiedIntegration\Events\EventsTable;
+use QualifiedIntegration\Events\Retention;
 use QualifiedIntegration\Frontend\PageSnapshot;
 
 defined( 'ABSPATH' ) || exit;
@@ -71,6 +73,16 @@ final class Migrations {
 	public function activate(): void {
 		$this->run();
 		$this->snapshot->rebuild();
+		self::install_events();
+	}
+
+	/**
+	 * The event log's tables (dbDelta, skipped when already at their version)
+	 * and its daily purge: with the settings, on activation and after an update.
+	 */
+	private static function install_events(): void {
+		EventsTable::install();
+		Retention::schedule();
 	}
 
 	/**
@@ -102,6 +114,7 @@ final class Migrations {
 		}
 		// A write rebuilt it already; without one (nothing to migrate or stamp) it is still the old code's.
 		$this->snapshot->rebuild();
+		self::install_events();
 		update_option( self::MARKER_OPTION, self::marker(), true );
 		return true;
 	}
