@@ -18,6 +18,7 @@ use QualifiedIntegration\Privacy\PolicyText;
 use QualifiedIntegration\Rest\ExperiencesPreviewController;
 use QualifiedIntegration\Rest\IdentityPreviewController;
 use QualifiedIntegration\Rest\SettingsController;
+use QualifiedIntegration\Rest\WebhooksController;
 use QualifiedIntegration\Settings\Migrations;
 use QualifiedIntegration\Settings\SettingsRepository;
 
@@ -104,7 +105,7 @@ final class Plugin {
 	 *
 	 * @param string   $hook  Action or filter the services listen to.
 	 * @param callable $build Builds the services.
-	 * @phpstan-param callable(): array<int, SettingsController|IdentityPreviewController|ExperiencesPreviewController|Health\SettingsHealth> $build
+	 * @phpstan-param callable(): array<int, SettingsController|IdentityPreviewController|ExperiencesPreviewController|WebhooksController|Events\WebhookQueue|Events\WebhookWorker|Rest\EventsController|Rest\EventLogController|Events\Retention|Privacy\EventsPrivacy|Health\SettingsHealth> $build
 	 */
 	private static function when( string $hook, callable $build ): void {
 		$builder = static function ( $value = null ) use ( $hook, $build, &$builder ) {
@@ -125,6 +126,9 @@ final class Plugin {
 	 */
 	private function register(): void {
 		register_activation_hook( QUALIFIED_INTEGRATION_FILE, array( $this->migrations, 'activate' ) );
+		register_deactivation_hook( QUALIFIED_INTEGRATION_FILE, array( Events\Retention::class, 'unschedule' ) );
+		// Pending deliveries stay in their table; reactivating schedules them again with the next stored event.
+		register_deactivation_hook( QUALIFIED_INTEGRATION_FILE, array( Events\WebhookSchedule::class, 'clear' ) );
 
 		$this->settings->register();
 		$this->snapshot->register();
@@ -139,7 +143,37 @@ final class Plugin {
 		self::when(
 			'rest_api_init',
 			static function () use ( $settings ): array {
-				return array( new SettingsController( $settings ), new IdentityPreviewController( $settings ), new ExperiencesPreviewController( $settings ) );
+				$store = new Events\EventStore();
+				return array( new SettingsController( $settings ), new IdentityPreviewController( $settings ), new ExperiencesPreviewController( $settings ), new WebhooksController(), new Rest\EventsController( $settings, $store, new Events\RateLimiter( $store ) ), new Rest\EventLogController( $store ) );
+			}
+		);
+		// Stored events: the daily purge is built when its cron event (Events\Retention::HOOK, named
+		// here so that a page view loads no file) runs; the privacy exporter and eraser when core
+		// first asks for either list (both lists are keyed, so a second instance, built when the
+		// other list is asked for, only writes the same entries again).
+		self::when(
+			'qualified_integration_purge_events',
+			static function () use ( $settings ): array {
+				return array( new Events\Retention( $settings, new Events\EventStore() ) );
+			}
+		);
+		$build_privacy = static function (): array {
+			return array( new Privacy\EventsPrivacy( new Events\EventStore() ) );
+		};
+		self::when( 'wp_privacy_personal_data_exporters', $build_privacy );
+		self::when( 'wp_privacy_personal_data_erasers', $build_privacy );
+		// Webhooks: the queue is built when an event is stored, the worker when its cron event
+		// (Events\WebhookSchedule::HOOK, named here so that a page view loads no file) runs.
+		self::when(
+			'qualified_integration_event',
+			static function () use ( $settings ): array {
+				return array( new Events\WebhookQueue( $settings ) );
+			}
+		);
+		self::when(
+			'qualified_integration_deliver_webhooks',
+			static function () use ( $settings ): array {
+				return array( new Events\WebhookWorker( $settings ) );
 			}
 		);
 		self::when(
@@ -153,6 +187,8 @@ final class Plugin {
 			( new SettingsPage() )->register();
 			( new Admin\EditorPanel() )->register();
 			( new ClassicMetaBox() )->register();
+			// Puts the daily purge back if something unscheduled it (the cron option is autoloaded: no query).
+			add_action( 'admin_init', array( Events\Retention::class, 'schedule' ) );
 		}
 	}
 }
