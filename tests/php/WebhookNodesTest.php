@@ -206,7 +206,10 @@ final class WebhookNodesTest extends TestCase {
 							// Each request takes 40 ms, so the nodes' runs overlap.
 							'events'  => $this->events_setting( array( 'crm', 'zap' ), '/ok?sleep=40' ),
 							'port'    => self::$receiver->port,
-							'timeout' => 5,
+							// Generous (but under the 20 s time budget, or a run stops after one attempt): this test
+							// is about claims, and on a loaded machine a slow answer must not become a timeout
+							// (a retry, and a row left pending).
+							'timeout' => 10,
 							'ready'   => "$dir/ready-$i",
 							'go'      => "$dir/go",
 						),
