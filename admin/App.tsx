@@ -14,7 +14,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { AdminBootData } from './boot-data';
-import { fieldId, topField } from './field-errors';
+import { fieldId, pathAndParents, topField } from './field-errors';
 import { PageNotices } from './PageNotices';
 import { SECTIONS, sectionOfField } from './sections';
 import { StatusBanner } from './StatusBanner';
@@ -25,14 +25,19 @@ import { useUnsavedWarning } from './use-unsaved-warning';
 const SECTION_NAMES = SECTIONS.map( ( section ) => section.name );
 
 /**
- * Moves focus to the input of a path, or else to the first input of its field.
+ * Moves focus to the input of a path (or of the nearest path containing it),
+ * or else to the first input of its field.
  *
  * @param path A field path from the server.
  * @return Whether something took focus.
  */
 function focusField( path: string ): boolean {
 	const target =
-		document.getElementById( fieldId( path ) ) ??
+		pathAndParents( path )
+			.map( ( candidate ) =>
+				document.getElementById( fieldId( candidate ) )
+			)
+			.find( Boolean ) ??
 		document.querySelector< HTMLElement >(
 			[ 'input', 'select', 'textarea', 'button' ]
 				.map(

@@ -157,3 +157,24 @@ export function rowError(
 ): string | undefined {
 	return errors[ `identity.mappings[${ index }]` ];
 }
+
+/**
+ * A path, then each path that contains it, nearest first: where to move
+ * focus for a message when no input has the path's own id (a list item
+ * such as `storeFields[2]` is edited by the list's one input).
+ *
+ * @param path e.g. `events.handlers[0].actions[1].storeFields[2]`.
+ * @return e.g. [ that, `…storeFields`, `…actions[1]`, `…actions`, `events.handlers[0]`, `events.handlers`, `events` ].
+ */
+export function pathAndParents( path: string ): string[] {
+	const paths = [ path ];
+	let current = path;
+	for (;;) {
+		const parent = /^(.+?)(?:\[\d+\]|\.[^.[\]]+)$/.exec( current )?.[ 1 ];
+		if ( ! parent ) {
+			return paths;
+		}
+		paths.push( parent );
+		current = parent;
+	}
+}

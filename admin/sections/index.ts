@@ -7,6 +7,7 @@
 /**
  * Internal dependencies
  */
+import { eventsSection } from './Events';
 import { experiencesSection } from './Experiences';
 import { generalSection } from './General';
 import { identitySection } from './Identity';
@@ -16,6 +17,7 @@ export const SECTIONS: readonly SectionDefinition[] = [
 	generalSection,
 	identitySection,
 	experiencesSection,
+	eventsSection,
 ];
 
 /**
