@@ -635,7 +635,10 @@ final class Validator {
 			return sprintf( __( 'use at most %d characters.', 'qualified-integration' ), (int) $schema['maxLength'] );
 		}
 		if ( isset( $schema['minLength'] ) && $length < $schema['minLength'] ) {
-			return __( 'must not be empty.', 'qualified-integration' );
+			return $schema['minLength'] > 1 && '' !== $value
+				/* translators: %d: fewest characters allowed. */
+				? sprintf( __( 'use at least %d characters.', 'qualified-integration' ), (int) $schema['minLength'] )
+				: __( 'must not be empty.', 'qualified-integration' );
 		}
 		if ( isset( $schema['enum'] ) && ! in_array( $value, (array) $schema['enum'], true ) ) {
 			$enum = (array) $schema['enum'];

@@ -238,7 +238,7 @@ final class EventsSchemaTest extends TestCase {
 					$e['webhooks'][0]['secret'] = 'short';
 				},
 				'events.webhooks[0].secret',
-				'Webhook 1, Secret:',
+				'Webhook 1, Secret: use at least 16 characters.',
 			),
 			'webhook duplicate id'  => array(
 				static function ( array &$e ) {
