@@ -10,16 +10,17 @@
 /**
  * WordPress dependencies
  */
-import { Card, CardBody, Notice, Spinner } from '@wordpress/components';
+import { Card, CardBody, Spinner } from '@wordpress/components';
 import { Suspense, lazy, useMemo, useRef } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { DroppedItems } from '../DroppedItems';
 import { ParsedText } from '../experiences/controls';
 import { parseWhole } from '../experiences/text-lists';
-import { fieldId, topField } from '../field-errors';
+import { fieldId } from '../field-errors';
 import type { SectionProps } from '../sections/types';
 import { eventRoutes } from './api';
 import { Messages } from './controls';
@@ -64,9 +65,6 @@ export default function EventsSection( {
 	const [ logNames, setLogNames ] = useLogNames( routes );
 	const logRef = useRef< HTMLDivElement >( null );
 	const showLog = useNearViewport( logRef );
-	const dropped = payload.problems.filter(
-		( problem ) => topField( problem.field ) === 'events'
-	);
 	const listMessages = ( path: string ) =>
 		errors[ path ]
 			? ( [ [ path, errors[ path ] ] ] as Array< [ string, string ] > )
@@ -89,27 +87,14 @@ export default function EventsSection( {
 						) }
 					</p>
 				</div>
-				{ dropped.length > 0 && (
-					<Notice
-						status="warning"
-						isDismissible={ false }
-						className="qi-dropped"
-					>
-						<p>
-							{ __(
-								'Some stored handlers or webhooks are malformed, so they are left out and not listed below. Add them again if you still need them:',
-								'qualified-integration'
-							) }
-						</p>
-						<ul>
-							{ dropped.map( ( problem ) => (
-								<li key={ problem.field + problem.message }>
-									{ problem.message }
-								</li>
-							) ) }
-						</ul>
-					</Notice>
-				) }
+				<DroppedItems
+					problems={ payload.problems }
+					field="events"
+					intro={ __(
+						'Some stored handlers or webhooks are malformed, so they are left out and not listed below. Add them again if you still need them:',
+						'qualified-integration'
+					) }
+				/>
 				<div className="qi-events__part" data-qi-field="events">
 					<Messages messages={ listMessages( 'events' ) } />
 					<h3

@@ -16,16 +16,15 @@ import type { ReactNode } from 'react';
  */
 import {
 	CheckboxControl,
-	SelectControl,
 	TextControl,
 	VisuallyHidden,
 } from '@wordpress/components';
-import { useEffect } from '@wordpress/element';
 
 /**
  * Internal dependencies
  */
 import { errorId, fieldId, type FieldErrors } from '../field-errors';
+import { DescribedSelect } from '../identity/DescribedSelect';
 import { messagesAt } from './paths';
 
 interface Common {
@@ -183,24 +182,14 @@ export function EventSelect( {
 		path,
 		!! help
 	);
-	// WordPress 6.5's SelectControl writes its own aria-describedby after the
-	// props it is given (see identity/DescribedSelect), so set it after render.
-	useEffect( () => {
-		const select = document.getElementById( id );
-		if ( select && describedBy ) {
-			select.setAttribute( 'aria-describedby', describedBy );
-		} else if ( select && ! help ) {
-			select.removeAttribute( 'aria-describedby' );
-		}
-	} );
 	return (
 		<div className={ `qi-input ${ className }` }>
-			<SelectControl
-				__nextHasNoMarginBottom
-				__next40pxDefaultSize
+			<DescribedSelect
 				id={ id }
-				aria-invalid={ invalid || undefined }
+				invalid={ invalid }
+				describedBy={ describedBy }
 				label={ <ContextLabel context={ context } label={ label } /> }
+				showLabel
 				help={ help }
 				value={ value }
 				options={ options }

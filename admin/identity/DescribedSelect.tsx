@@ -18,7 +18,7 @@ import { useEffect } from '@wordpress/element';
 
 export interface DescribedSelectProps {
 	id: string;
-	label: string;
+	label: ReactNode;
 	value: string;
 	onChange: ( value: string ) => void;
 	describedBy?: string | undefined;
@@ -26,6 +26,8 @@ export interface DescribedSelectProps {
 	/** Show the label above the select (default: for assistive technology only). */
 	showLabel?: boolean;
 	options?: Array< { value: string; label: string } >;
+	/** Help below the select; SelectControl gives it the id `<id>__help`, which describedBy should then name. */
+	help?: ReactNode;
 	children?: ReactNode;
 }
 
@@ -38,6 +40,7 @@ export function DescribedSelect( {
 	invalid = false,
 	showLabel = false,
 	options,
+	help,
 	children,
 }: DescribedSelectProps ) {
 	useEffect( () => {
@@ -61,6 +64,7 @@ export function DescribedSelect( {
 			value={ value }
 			onChange={ onChange }
 			aria-invalid={ invalid || undefined }
+			{ ...( help ? { help } : {} ) }
 			{ ...( options ? { options } : { children } ) }
 		/>
 	);

@@ -7,16 +7,17 @@
 /**
  * WordPress dependencies
  */
-import { Card, CardBody, Notice, ToggleControl } from '@wordpress/components';
+import { Card, CardBody, ToggleControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { DroppedItems } from '../DroppedItems';
 import { RulesList } from '../experiences/RulesList';
 import { Tester } from '../experiences/Tester';
 import { FieldError } from '../field-error';
-import { fieldId, topField, withFieldErrors } from '../field-errors';
+import { fieldId, withFieldErrors } from '../field-errors';
 import type { SectionDefinition, SectionProps } from './types';
 
 function ExperiencesSection( {
@@ -28,9 +29,6 @@ function ExperiencesSection( {
 	setErrors,
 }: SectionProps ) {
 	const { experiences } = draft;
-	const dropped = payload.problems.filter(
-		( problem ) => topField( problem.field ) === 'experiences'
-	);
 	return (
 		<Card className="qi-card qi-card--wide">
 			<CardBody>
@@ -54,27 +52,14 @@ function ExperiencesSection( {
 						) }
 					</p>
 				</div>
-				{ dropped.length > 0 && (
-					<Notice
-						status="warning"
-						isDismissible={ false }
-						className="qi-dropped"
-					>
-						<p>
-							{ __(
-								'Some stored rules are malformed, so they are left out: they reach no page and are not listed below. Add them again if you still need them:',
-								'qualified-integration'
-							) }
-						</p>
-						<ul>
-							{ dropped.map( ( problem ) => (
-								<li key={ problem.field + problem.message }>
-									{ problem.message }
-								</li>
-							) ) }
-						</ul>
-					</Notice>
-				) }
+				<DroppedItems
+					problems={ payload.problems }
+					field="experiences"
+					intro={ __(
+						'Some stored rules are malformed, so they are left out: they reach no page and are not listed below. Add them again if you still need them:',
+						'qualified-integration'
+					) }
+				/>
 				<div className="qi-field" data-qi-field="experiences">
 					<ToggleControl
 						__nextHasNoMarginBottom
