@@ -76,8 +76,9 @@ final class PageConfig {
 		}
 		$config      = self::finish_identity( self::calls_and_identity( $settings, Context::for_request() ), false );
 		$experiences = $plan->config( self::vendor_src( $settings ), false );
-		$events      = EventsConfig::json( $events );
-		$json        = substr( (string) wp_json_encode( $config, Loader::JSON_FLAGS ), 0, -1 );
+		// No handler, no file: a page view without events loads none of their code.
+		$events = '' === $events ? '' : EventsConfig::json( $events );
+		$json   = substr( (string) wp_json_encode( $config, Loader::JSON_FLAGS ), 0, -1 );
 		if ( null !== $experiences ) {
 			// As build() orders it: spa, timezone, rules, then override and vendorSrc when set.
 			$head  = array_intersect_key( $experiences, array_flip( array( 'spa', 'timezone' ) ) );

@@ -281,12 +281,45 @@ describe( 'wordpress', () => {
 			'Meeting Booked',
 			{ bot: { name: 'n'.repeat( 300 ) }, field_values: values }
 		);
+		const raw = win.navigator.sendBeacon?.mock.calls[ 0 ]?.[ 1 ] as string;
 		const body = log[ 0 ]?.[ 2 ] as Record< string, unknown >;
 		const fields = body.fields as Record< string, string >;
-		expect( Object.keys( fields ) ).toEqual( names.slice( 0, 20 ) );
+		// 20 fields of 500 and a 2000-character address would pass 8 KB: the
+		// last fields are left out until the body fits.
+		expect( new Blob( [ raw ] ).size ).toBeLessThanOrEqual( 8192 );
+		const kept = Object.keys( fields );
+		expect( kept.length ).toBeGreaterThan( 0 );
+		expect( kept ).toEqual( names.slice( 0, kept.length ) );
+		expect( kept.length ).toBeLessThan( 20 );
 		expect( fields.f0 ).toHaveLength( 500 );
 		expect( body.url ).toHaveLength( 2000 );
 		expect( body.experience ).toHaveLength( 200 );
+	} );
+
+	it( 'cuts by characters, never inside an emoji, and keeps the body within 8 KB of UTF-8', () => {
+		const emoji = '\u{1F600}';
+		fire(
+			[ handler( [ { type: 'wordpress', storeFields: [ 'a', 'b' ] } ] ) ],
+			'event',
+			'Meeting Booked',
+			{
+				bot: { name: 'x'.repeat( 199 ) + emoji + emoji },
+				field_values: {
+					a: 'x'.repeat( 499 ) + emoji + emoji,
+					b: emoji.repeat( 600 ),
+				},
+			}
+		);
+		const raw = win.navigator.sendBeacon?.mock.calls[ 0 ]?.[ 1 ] as string;
+		const body = log[ 0 ]?.[ 2 ] as Record< string, unknown >;
+		const fields = body.fields as Record< string, string >;
+		expect( Array.from( fields.a as string ) ).toHaveLength( 500 );
+		expect( ( fields.a as string ).endsWith( emoji ) ).toBe( true );
+		expect( Array.from( fields.b as string ) ).toHaveLength( 500 );
+		expect( Array.from( body.experience as string ) ).toHaveLength( 200 );
+		// No lone surrogate: PHP's json_decode refuses the whole body for one.
+		expect( raw ).not.toMatch( /\\ud[89ab]/i );
+		expect( new Blob( [ raw ] ).size ).toBeLessThanOrEqual( 8192 );
 	} );
 
 	it( 'sends nothing without an endpoint', () => {

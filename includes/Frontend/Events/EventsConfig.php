@@ -51,7 +51,7 @@ final class EventsConfig {
 	 * @return array<int, array<string, mixed>>
 	 */
 	public static function handlers( array $settings ): array {
-		$standard = (array) ( Schema::event_names()['metaStandardEvents'] ?? array() );
+		$standard = null;
 		$handlers = array();
 		foreach ( (array) ( $settings['events']['handlers'] ?? array() ) as $handler ) {
 			if ( ! is_array( $handler ) || false === ( $handler['enabled'] ?? true ) ) {
@@ -61,6 +61,8 @@ final class EventsConfig {
 			$actions = array();
 			foreach ( (array) ( $handler['actions'] ?? array() ) as $action ) {
 				if ( is_array( $action ) && 'fbq' === ( $action['type'] ?? null ) ) {
+					// Read only when an fbq action needs it (a filter's config is cleaned on every page view).
+					$standard         = $standard ?? (array) ( Schema::event_names()['metaStandardEvents'] ?? array() );
 					$action['method'] = in_array( $action['event'] ?? null, $standard, true ) ? 'track' : 'trackCustom';
 				}
 				$actions[] = $action;

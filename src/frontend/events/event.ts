@@ -32,6 +32,17 @@ interface VendorData {
 }
 
 /**
+ * At most `length` characters of a text, counted as the site's route counts
+ * them (code points): slicing UTF-16 units could split an emoji, and a lone
+ * surrogate makes the whole body invalid JSON for PHP.
+ *
+ * @param value  Text.
+ * @param length Characters to keep.
+ */
+export const cut = ( value: string, length: number ) =>
+	Array.from( value ).slice( 0, length ).join( '' );
+
+/**
  * A non-empty string or a number, as text of at most 200 characters (what
  * the site's events route stores); anything else is absent.
  *
@@ -39,7 +50,7 @@ interface VendorData {
  */
 const text = ( value: unknown ) =>
 	( typeof value === 'string' || typeof value === 'number' ) && value !== ''
-		? ( '' + value ).slice( 0, 200 )
+		? cut( '' + value, 200 )
 		: undefined;
 
 /**

@@ -12,10 +12,15 @@
  * its queue is full). fetch sends no cookies: the route is public and
  * identical for everyone, so nothing of the visitor's session goes with it.
  * Text is cut to what the route accepts (page URL 2000, field values 500,
- * 20 fields), so a long value does not cost the whole event.
+ * 20 fields, in characters), and fields are left out from the last one
+ * until the body fits the route's 8 KB (in UTF-8 bytes), so long values do
+ * not cost the whole event.
  */
 import { has } from '../read';
-import type { EventDetail } from './event';
+import { cut, type EventDetail } from './event';
+
+/** The largest body the route accepts, in bytes. */
+const MAX_BODY = 8192;
 
 /** The parts of `window` this uses. */
 export interface StoreWindow {
@@ -38,20 +43,24 @@ export function storeBody(
 	fields: Record< string, string >,
 	names: string[]
 ): string {
-	const kept: Record< string, string > = {};
+	const kept: Array< [ string, string ] > = [];
 	for ( const name of names ) {
-		if ( has( fields, name ) && Object.keys( kept ).length < 20 ) {
-			kept[ name ] = ( fields[ name ] as string ).slice( 0, 500 );
+		if ( has( fields, name ) && kept.length < 20 ) {
+			kept.push( [ name, cut( fields[ name ] as string, 500 ) ] );
 		}
 	}
-	return JSON.stringify( {
-		kind: detail.kind,
-		name: detail.name,
-		url: win.location?.href.slice( 0, 2000 ),
-		experience: detail.experience,
-		conversationId: detail.conversationId,
-		fields: kept,
-	} );
+	let body: string;
+	do {
+		body = JSON.stringify( {
+			kind: detail.kind,
+			name: detail.name,
+			url: cut( win.location?.href ?? '', kept.length ? 2000 : 1000 ),
+			experience: detail.experience,
+			conversationId: detail.conversationId,
+			fields: Object.fromEntries( kept ),
+		} );
+	} while ( new Blob( [ body ] ).size > MAX_BODY && kept.pop() );
+	return body;
 }
 
 /**
