@@ -56,8 +56,11 @@ export interface LogQuery extends LogFilters {
 export interface EventStats {
 	/** Y-m-d, oldest first, site time zone. */
 	days: string[];
+	/** The 50 busiest kind + name pairs of the range at most. */
 	series: Array< { kind: EventKind; name: string; counts: number[] } >;
 	total: number;
+	/** Events of the range whose names did not make the series. */
+	others: number;
 }
 
 export interface WebhookTestResult {

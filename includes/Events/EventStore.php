@@ -44,6 +44,18 @@ final class EventStore {
 	const MAX_NAMES = 1000;
 
 	/**
+	 * At most this many series (kind and name) in the statistics: the ones
+	 * with most events in the range; the rest are counted in `others`.
+	 */
+	const MAX_SERIES = 50;
+
+	/**
+	 * Flags of wp_json_encode() for the stored fields JSON. The privacy search
+	 * looks for values written with the same flags (json_string()).
+	 */
+	const JSON_FLAGS = JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES;
+
+	/**
 	 * Stores one event and answers its row, or null when the insert failed.
 	 *
 	 * @param array{kind: string, name: string, url: string, experience: string, conversationId: string, fields: array<string, string>, ipHash: string, email: string} $event Validated event.
@@ -52,7 +64,7 @@ final class EventStore {
 	 */
 	public function insert( array $event ): ?array {
 		global $wpdb;
-		$created = gmdate( 'Y-m-d H:i:s' );
+		$created = UtcTime::from_timestamp( time() );
 		$fields  = self::encode_fields( $event['fields'] );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- The plugin's own table; one insert per accepted event.
 		$inserted = $wpdb->insert(
@@ -173,8 +185,15 @@ final class EventStore {
 	 * of the site's calendar: its bounds are converted to UTC one by one,
 	 * so days of a daylight-saving change have 23 or 25 hours.
 	 *
+	 * Names come from anonymous visitors (a '*' handler stores any name), so
+	 * the series are capped: the MAX_SERIES kinds and names with most events
+	 * in the range (ties by name, then kind), most first. `total` counts
+	 * every event in the range, `others` the ones of the series left out.
+	 * Two queries, however many names: the counts per day of the top series
+	 * (a derived table picks them), then the total.
+	 *
 	 * @param int $days Number of days, from 1.
-	 * @return array{days: string[], series: array<int, array{kind: string, name: string, counts: int[]}>, total: int}
+	 * @return array{days: string[], series: array<int, array{kind: string, name: string, counts: int[]}>, total: int, others: int}
 	 */
 	public function stats( int $days ): array {
 		global $wpdb;
@@ -190,24 +209,30 @@ final class EventStore {
 			}
 			$bounds[] = $day->setTimezone( $utc )->format( 'Y-m-d H:i:s' );
 		}
+		$range = array( $bounds[0], $bounds[ $days ] );
+		$table = EventsTable::events();
 
 		// CASE WHEN created_at < <start of day 2> THEN 0 WHEN ... ELSE <last day> END: one row per kind, name and day.
 		$case = 'CASE';
 		$args = array();
 		for ( $i = 1; $i < $days; $i++ ) {
-			$case  .= ' WHEN created_at < %s THEN ' . ( $i - 1 );
+			$case  .= ' WHEN e.created_at < %s THEN ' . ( $i - 1 );
 			$args[] = $bounds[ $i ];
 		}
-		$case   = 1 === $days ? '0' : $case . ' ELSE ' . ( $days - 1 ) . ' END';
-		$args[] = $bounds[0];
-		$args[] = $bounds[ $days ];
-		$table  = EventsTable::events();
-		$sql    = "SELECT kind, name, {$case} AS day_index, COUNT(*) AS events FROM {$table} WHERE created_at >= %s AND created_at < %s GROUP BY kind, name, day_index";
+		$case = 1 === $days ? '0' : $case . ' ELSE ' . ( $days - 1 ) . ' END';
+		$top  = "SELECT kind, name, COUNT(*) AS events FROM {$table} WHERE created_at >= %s AND created_at < %s GROUP BY kind, name ORDER BY events DESC, name ASC, kind ASC LIMIT %d";
+		$sql  = "SELECT e.kind, e.name, {$case} AS day_index, COUNT(*) AS events FROM {$table} AS e"
+			. " INNER JOIN ({$top}) AS top ON top.kind <=> e.kind AND top.name <=> e.name"
+			. ' WHERE e.created_at >= %s AND e.created_at < %s GROUP BY e.kind, e.name, day_index';
+		$args = array_merge( $args, $range, array( self::MAX_SERIES ), $range );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.NotPrepared -- The plugin's own table; $sql holds placeholders only.
 		$rows = $wpdb->get_results( self::prepare( $sql, $args ), 'ARRAY_A' );
+		// Counted after the series, so an event stored in between makes `others` larger, never negative.
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table; the created_at index answers it.
+		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE created_at >= %s AND created_at < %s", $range[0], $range[1] ) );
 
 		$series = array();
-		$total  = 0;
+		$shown  = 0;
 		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
 			$key = (string) $row['kind'] . "\n" . (string) $row['name'];
 			if ( ! isset( $series[ $key ] ) ) {
@@ -219,7 +244,7 @@ final class EventStore {
 			}
 			$index                               = min( $days - 1, max( 0, (int) $row['day_index'] ) );
 			$series[ $key ]['counts'][ $index ] += (int) $row['events'];
-			$total                              += (int) $row['events'];
+			$shown                              += (int) $row['events'];
 		}
 		$series = array_values( $series );
 		usort(
@@ -232,6 +257,8 @@ final class EventStore {
 			'days'   => $labels,
 			'series' => $series,
 			'total'  => $total,
+			// Never below 0, should the purge delete events between the two queries.
+			'others' => max( 0, $total - $shown ),
 		);
 	}
 
@@ -245,7 +272,7 @@ final class EventStore {
 	public function delete_older_than( int $days, int $limit = self::DELETE_BATCH ): int {
 		global $wpdb;
 		$table  = EventsTable::events();
-		$cutoff = gmdate( 'Y-m-d H:i:s', time() - $days * 86400 );
+		$cutoff = UtcTime::from_timestamp( time() - $days * 86400 );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table; the created_at index answers it.
 		$ids = $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$table} WHERE created_at < %s ORDER BY created_at ASC LIMIT %d", $cutoff, $limit ) );
 		return $this->delete_ids( is_array( $ids ) ? array_map( 'intval', $ids ) : array() );
@@ -255,6 +282,12 @@ final class EventStore {
 	 * Events stored with an email address (privacy exporter), oldest first;
 	 * none for an empty address (events without one hold '').
 	 *
+	 * An event matches when its `email` column holds the address (the field
+	 * named `email`, else the first kept address: IncomingEvent) or when any
+	 * kept field value is the address, in any letter case: a handler that
+	 * keeps `email` and `work_email` stores both, and both belong to the
+	 * person asking. See email_match().
+	 *
 	 * @param string $email  Email address.
 	 * @param int    $offset Rows to skip.
 	 * @param int    $limit  Rows to answer.
@@ -263,17 +296,19 @@ final class EventStore {
 	 */
 	public function by_email( string $email, int $offset, int $limit ): array {
 		global $wpdb;
-		if ( '' === self::normalize_email( $email ) ) {
+		$match = self::email_match( $email );
+		if ( null === $match ) {
 			return array();
 		}
 		$table = EventsTable::events();
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table; the email index answers it.
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE email = %s ORDER BY id ASC LIMIT %d OFFSET %d", self::normalize_email( $email ), $limit, $offset ), 'ARRAY_A' );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared -- The plugin's own table; $match[0] holds placeholders only, $match[1] their values.
+		$rows = $wpdb->get_results( self::prepare( "SELECT * FROM {$table} WHERE {$match[0]} ORDER BY id ASC LIMIT %d OFFSET %d", array_merge( $match[1], array( $limit, $offset ) ) ), 'ARRAY_A' );
 		return array_map( array( self::class, 'to_row' ), is_array( $rows ) ? $rows : array() );
 	}
 
 	/**
-	 * Deletes up to $limit events stored with an email address (privacy eraser), and their deliveries.
+	 * Deletes up to $limit events stored with an email address (privacy
+	 * eraser; the same events by_email() answers), and their deliveries.
 	 *
 	 * @param string $email Email address.
 	 * @param int    $limit Most events to delete in this call.
@@ -281,13 +316,47 @@ final class EventStore {
 	 */
 	public function delete_by_email( string $email, int $limit = self::DELETE_BATCH ): int {
 		global $wpdb;
-		if ( '' === self::normalize_email( $email ) ) {
+		$match = self::email_match( $email );
+		if ( null === $match ) {
 			return 0;
 		}
 		$table = EventsTable::events();
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table.
-		$ids = $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$table} WHERE email = %s ORDER BY id ASC LIMIT %d", self::normalize_email( $email ), $limit ) );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared -- The plugin's own table; $match[0] holds placeholders only, $match[1] their values.
+		$ids = $wpdb->get_col( self::prepare( "SELECT id FROM {$table} WHERE {$match[0]} ORDER BY id ASC LIMIT %d", array_merge( $match[1], array( $limit ) ) ) );
 		return $this->delete_ids( is_array( $ids ) ? array_map( 'intval', $ids ) : array() );
+	}
+
+	/**
+	 * The WHERE clause (placeholders) and values that find an address's
+	 * events, or null for an empty address.
+	 *
+	 * The `email` column holds the address in lower case. The fields column
+	 * holds JSON written by encode_fields(); the address is looked for as
+	 * the JSON string that function writes for it (same flags, quotes
+	 * included, so `ada@example.org` does not match `nada@example.org`, and
+	 * a key cannot match: keys hold no `@`). Both sides are lowered and then
+	 * compared byte for byte, so the match ignores letter case whatever the
+	 * column's collation (a `_bin` or case-sensitive one included) and
+	 * nothing else: a `_ci` collation would also take an accented look-alike
+	 * (`adá@…`, someone else's value) for the address. Stored values keep
+	 * their case.
+	 * A privacy request is rare and the LIKE reads every row's fields: no
+	 * index can answer a value inside JSON text.
+	 *
+	 * @param string $email Email address.
+	 * @return array{0: string, 1: array<int, string>}|null
+	 */
+	private static function email_match( string $email ): ?array {
+		global $wpdb;
+		$address = self::normalize_email( $email );
+		if ( '' === $address ) {
+			return null;
+		}
+		$json = self::json_string( $address );
+		return array(
+			'(email = %s OR CAST(LOWER(fields) AS BINARY) LIKE %s)',
+			array( $address, '%' . $wpdb->esc_like( strtolower( $json ) ) . '%' ),
+		);
 	}
 
 	/**
@@ -357,8 +426,19 @@ final class EventStore {
 	 * @return string
 	 */
 	public static function encode_fields( array $fields ): string {
-		$json = wp_json_encode( (object) $fields, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES );
+		$json = wp_json_encode( (object) $fields, self::JSON_FLAGS );
 		return is_string( $json ) ? $json : '{}';
+	}
+
+	/**
+	 * A string as encode_fields() writes it inside the fields JSON, quotes included.
+	 *
+	 * @param string $value Value.
+	 * @return string
+	 */
+	private static function json_string( string $value ): string {
+		$json = wp_json_encode( $value, self::JSON_FLAGS );
+		return is_string( $json ) ? $json : '"' . $value . '"';
 	}
 
 	/**
@@ -380,7 +460,7 @@ final class EventStore {
 			'id'             => (int) ( $row['id'] ?? 0 ),
 			'kind'           => (string) ( $row['kind'] ?? '' ),
 			'name'           => (string) ( $row['name'] ?? '' ),
-			'createdAt'      => str_replace( ' ', 'T', (string) ( $row['created_at'] ?? '' ) ) . 'Z',
+			'createdAt'      => (string) UtcTime::to_iso( (string) ( $row['created_at'] ?? '' ) ),
 			'pageUrl'        => (string) ( $row['page_url'] ?? '' ),
 			'experience'     => (string) ( $row['experience'] ?? '' ),
 			'conversationId' => (string) ( $row['conversation_id'] ?? '' ),

@@ -16,8 +16,11 @@ defined( 'ABSPATH' ) || exit;
  * by the thousand, and are filtered by name, time and client, which only a
  * table with the right indexes does cheaply.
  *
- * The install runs on activation and when the migrations run after an update
- * (Settings\Migrations), never on a page view; the option
+ * The install runs on activation, when the migrations run after an update
+ * (Settings\Migrations::maybe_run(), on `init` of the first request with the
+ * new code, which can be a page view) and on admin requests whose tables are
+ * not at this DDL version (Settings\Migrations::maybe_install_tables(), so a
+ * failed install is tried again); other page views never run it. The option
  * `qualified_integration_db_version` (autoloaded, so reading it costs no
  * query) says which DDL version the tables already have.
  */
@@ -105,7 +108,8 @@ KEY webhook_id (webhook_id)
 	/**
 	 * Creates or updates both tables unless they already have this DDL
 	 * version. The version is recorded only once both tables exist, so a
-	 * failed CREATE (no privilege, a full disk) is tried again next time.
+	 * failed CREATE (no privilege, a full disk) is tried again by the next
+	 * admin request (Settings\Migrations::maybe_install_tables()).
 	 *
 	 * @return bool Whether dbDelta ran.
 	 */

@@ -10,8 +10,8 @@ namespace QualifiedIntegration\Events;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The public event route takes anonymous requests, so one client (one IP
- * address, kept only as a keyed hash) may store at most N events a minute
+ * The public event route takes anonymous requests, so one client (one IPv4
+ * address or IPv6 /64 network, kept only as a keyed hash) may store at most N events a minute
  * (30 by default, filter `qualified_integration_event_rate_limit`; a value
  * below 1 turns the limit off).
  *
@@ -76,6 +76,10 @@ final class RateLimiter {
 	 * site, so the table never holds an address and the hash cannot be
 	 * reversed by trying every IPv4 address without the site's salt.
 	 *
+	 * An IPv6 client is keyed by its /64 network (see bucket()): one
+	 * subscriber usually holds a whole /64 and can pick any address in it,
+	 * so a per-address key would give it 2^64 separate limits.
+	 *
 	 * @return string 64 hex characters.
 	 */
 	public static function client_hash(): string {
@@ -88,7 +92,30 @@ final class RateLimiter {
 		 * @param string $ip REMOTE_ADDR.
 		 */
 		$ip = apply_filters( 'qualified_integration_client_ip', $remote );
-		return hash_hmac( 'sha256', is_string( $ip ) ? $ip : $remote, wp_salt( 'auth' ) );
+		return hash_hmac( 'sha256', self::bucket( is_string( $ip ) ? $ip : $remote ), wp_salt( 'auth' ) );
+	}
+
+	/**
+	 * What the limit counts by for an address: an IPv4 address as it is; an
+	 * IPv6 address as its /64 prefix ("2001:db8:1:2::/64"); an IPv4-mapped
+	 * IPv6 address (::ffff:192.0.2.1, from a dual-stack socket) as the IPv4
+	 * address inside it, since its /64 would be shared by every IPv4 client.
+	 * Anything that is not an address is counted as the text it is.
+	 *
+	 * @param string $ip Client address.
+	 * @return string
+	 */
+	public static function bucket( string $ip ): string {
+		$packed = '' === $ip ? false : inet_pton( $ip );
+		if ( ! is_string( $packed ) || 16 !== strlen( $packed ) ) {
+			return $ip;
+		}
+		if ( 0 === strpos( $packed, str_repeat( "\0", 10 ) . "\xff\xff" ) ) {
+			$ipv4 = inet_ntop( substr( $packed, 12 ) );
+			return is_string( $ipv4 ) ? $ipv4 : $ip;
+		}
+		$prefix = inet_ntop( substr( $packed, 0, 8 ) . str_repeat( "\0", 8 ) );
+		return ( is_string( $prefix ) ? $prefix : bin2hex( substr( $packed, 0, 8 ) ) ) . '/64';
 	}
 
 	/**
@@ -107,7 +134,7 @@ final class RateLimiter {
 		if ( wp_using_ext_object_cache() ) {
 			return $this->admit_cached( $client, $limit, $now );
 		}
-		$since = gmdate( 'Y-m-d H:i:s', $now - self::WINDOW );
+		$since = UtcTime::from_timestamp( $now - self::WINDOW );
 		if ( $this->store->count_since( $client, $since, $limit ) < $limit ) {
 			return 0;
 		}

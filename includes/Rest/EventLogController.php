@@ -20,7 +20,9 @@ defined( 'ABSPATH' ) || exit;
 /**
  * GET /events/log (a page of stored events, filtered and sorted, with the
  * stored names for the filter), GET /events/stats (events per day per name
- * in the site's time zone, for the chart) and GET /events/export (the same
+ * in the site's time zone, for the chart: the 50 names with most events,
+ * since visitors can send any name to a '*' handler, with the true `total`
+ * and the rest as `others`) and GET /events/export (the same
  * filters as CSV, served raw). Administrators only: the log holds what
  * visitors sent, field values included.
  *
@@ -151,7 +153,9 @@ final class EventLogController {
 	}
 
 	/**
-	 * Events per day per kind and name.
+	 * Events per day per kind and name: { days, series (at most
+	 * EventStore::MAX_SERIES, most events first), total (every event in the
+	 * range), others (events of the names left out) }.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return array<string, mixed>

@@ -7,9 +7,11 @@
 
 namespace QualifiedIntegration\Rest;
 
+use QualifiedIntegration\Events\EventsSettings;
 use QualifiedIntegration\Events\EventStore;
 use QualifiedIntegration\Events\IncomingEvent;
 use QualifiedIntegration\Events\RateLimiter;
+use QualifiedIntegration\Frontend\Visibility;
 use QualifiedIntegration\Settings\SettingsRepository;
 use WP_Error;
 use WP_REST_Request;
@@ -23,7 +25,12 @@ defined( 'ABSPATH' ) || exit;
  * `wordpress` action. The runtime sends it with navigator.sendBeacon (any
  * content type), from pages that full-page caches serve to everyone, so the
  * route is public by design: no login, no nonce. Everything it stores is
- * therefore unauthenticated input, and it guards itself instead: the body
+ * therefore unauthenticated input, and it guards itself instead. Nothing
+ * is taken while Qualified is turned off on the site (not enabled, an
+ * enabled value that is not a boolean, or no token: the test the pages use,
+ * Visibility::is_configured()), so a switched-off site does not go on
+ * collecting events from old tabs or scripted requests (403, before any
+ * query). Then the body
  * is validated raw before any database query (IncomingEvent), only names
  * that an enabled handler stores are accepted, only allow-listed field
  * values are kept, and each client may store a limited number per minute
@@ -111,9 +118,11 @@ final class EventsController {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function create( WP_REST_Request $request ) {
-		$events   = $this->repository->get()['events'] ?? array();
-		$handlers = is_array( $events ) && is_array( $events['handlers'] ?? null ) ? $events['handlers'] : array();
-		$event    = IncomingEvent::parse( (string) $request->get_body(), $handlers );
+		$settings = $this->repository->get();
+		if ( ! Visibility::is_configured( $settings ) ) {
+			return new WP_Error( 'qualified_integration_events_off', __( 'Qualified is turned off on this site.', 'qualified-integration' ), array( 'status' => 403 ) );
+		}
+		$event = IncomingEvent::parse( (string) $request->get_body(), EventsSettings::of( $settings )['handlers'] );
 		if ( is_wp_error( $event ) ) {
 			return $event;
 		}

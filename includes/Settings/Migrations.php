@@ -86,6 +86,24 @@ final class Migrations {
 	}
 
 	/**
+	 * On an admin request (admin_init): installs the event log's tables when
+	 * the DDL version they were last brought to is not this code's. The
+	 * marker records an update once its migrations ran, even when the
+	 * tables' install failed there (no CREATE privilege, a full disk), so
+	 * without this the tables would stay missing until the next version.
+	 * The version option is autoloaded: while the tables are in order this
+	 * costs no query.
+	 *
+	 * @return bool Whether the install ran.
+	 */
+	public static function maybe_install_tables(): bool {
+		if ( ! is_admin() || EventsTable::VERSION === get_option( EventsTable::VERSION_OPTION ) ) {
+			return false;
+		}
+		return EventsTable::install();
+	}
+
+	/**
 	 * What the marker holds once this code brought the settings up to date.
 	 *
 	 * @return string

@@ -178,6 +178,7 @@ describe( 'chart', () => {
 	const stats = {
 		days,
 		total: 0,
+		others: 0,
 		series: [
 			{
 				kind: 'event' as const,
@@ -230,6 +231,7 @@ describe( 'chart', () => {
 		const model = chartModel( {
 			days,
 			total: 1,
+			others: 0,
 			series: [ { kind: 'event', name: 'A', counts: [ 1 ] } ],
 		} );
 		expect( model.series[ 0 ]?.counts ).toEqual( [ 1, 0, 0 ] );

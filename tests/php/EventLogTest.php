@@ -10,6 +10,7 @@ namespace QualifiedIntegration\Tests;
 // phpcs:disable WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- The tests read and write the plugin's own tables by name; values go through prepare().
 
 use QualifiedIntegration\Events\CsvExport;
+use QualifiedIntegration\Events\EventStore;
 use WP_REST_Request;
 use WP_REST_Response;
 
@@ -415,6 +416,7 @@ final class EventLogTest extends TestCase {
 		$this->assertSame( $today->format( 'Y-m-d' ), end( $stats['days'] ), 'Today in Tokyo is the last day.' );
 		$this->assertSame( $today->modify( '-29 days' )->format( 'Y-m-d' ), $stats['days'][0], 'Oldest first.' );
 		$this->assertSame( 4, $stats['total'] );
+		$this->assertSame( 0, $stats['others'], 'Every name has its series.' );
 
 		$expected_meetings     = array_fill( 0, 30, 0 );
 		$expected_meetings[29] = 1;
@@ -452,11 +454,70 @@ final class EventLogTest extends TestCase {
 		}
 	}
 
+	public function test_stats_keep_the_fifty_names_with_most_events_and_count_the_rest_as_others(): void {
+		global $wpdb;
+		// 60 names (a '*' handler stores whatever visitors send): N21..N60 with 2 to 5 events,
+		// N01..N20 with one each, so the 50th place is decided among equals, by name.
+		$expected = array();
+		$total    = 0;
+		for ( $i = 1; $i <= 60; $i++ ) {
+			$name  = sprintf( 'N%02d', $i );
+			$count = $i <= 20 ? 1 : 2 + intdiv( $i - 21, 10 );
+			for ( $n = 0; $n < $count; $n++ ) {
+				self::insert_event_row(
+					array(
+						'name'       => $name,
+						'created_at' => self::utc( -60 - $n ),
+					)
+				);
+			}
+			$expected[ $name ] = $count;
+			$total            += $count;
+		}
+		// Outside the range: neither in a series nor in the total.
+		self::insert_event_row(
+			array(
+				'name'       => 'N60',
+				'created_at' => self::utc( -40 * DAY_IN_SECONDS ),
+			)
+		);
+		$this->assertSame( 160, $total );
+
+		$response = $this->get( '/events/stats' );
+		$this->assertSame( 200, $response->get_status() );
+		$stats = $response->get_data();
+		$this->assertCount( 50, $stats['series'] );
+		$this->assertSame( 160, $stats['total'], 'The true total.' );
+		$this->assertSame( 10, $stats['others'], 'N11..N20, one event each.' );
+
+		$names = array();
+		for ( $i = 60; $i > 20; $i -= 10 ) {
+			for ( $j = $i - 9; $j <= $i; $j++ ) {
+				$names[] = sprintf( 'N%02d', $j );
+			}
+		}
+		for ( $j = 1; $j <= 10; $j++ ) {
+			$names[] = sprintf( 'N%02d', $j );
+		}
+		$this->assertSame( $names, array_column( $stats['series'], 'name' ), 'Most events first; among equals, by name.' );
+		foreach ( $stats['series'] as $series ) {
+			$this->assertSame( 'event', $series['kind'] );
+			$this->assertSame( $expected[ $series['name'] ], array_sum( $series['counts'] ), $series['name'] );
+		}
+		$this->assertSame( 150, array_sum( array_map( 'array_sum', array_column( $stats['series'], 'counts' ) ) ) );
+
+		// However many names: a fixed number of queries, none per name.
+		$before = $wpdb->num_queries;
+		( new EventStore() )->stats( 30 );
+		$this->assertSame( 2, $wpdb->num_queries - $before );
+	}
+
 	public function test_stats_with_nothing_stored(): void {
 		$stats = $this->get( '/events/stats' )->get_data();
 		$this->assertCount( 30, $stats['days'] );
 		$this->assertSame( array(), $stats['series'] );
 		$this->assertSame( 0, $stats['total'] );
+		$this->assertSame( 0, $stats['others'] );
 	}
 
 	public function test_export_is_csv_with_formula_cells_neutralised(): void {

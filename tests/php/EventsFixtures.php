@@ -22,7 +22,9 @@ use WP_REST_Response;
 trait EventsFixtures {
 
 	/**
-	 * Stores event handlers (and optionally webhooks, retention) in the settings.
+	 * Stores event handlers (and optionally webhooks, retention) in the
+	 * settings, with Qualified turned on (enabled, a token): the event route
+	 * takes nothing while it is off.
 	 *
 	 * @param array<int, array<string, mixed>> $handlers Handlers.
 	 * @param int                              $days     Retention.
@@ -30,7 +32,9 @@ trait EventsFixtures {
 	protected function configure_handlers( array $handlers, int $days = 90 ): void {
 		$this->store_settings(
 			array(
-				'events' => array(
+				'enabled' => true,
+				'token'   => 'Tok3n',
+				'events'  => array(
 					'handlers'      => $handlers,
 					'webhooks'      => array(),
 					'retentionDays' => $days,

@@ -186,6 +186,71 @@ final class EventsPrivacyTest extends TestCase {
 		$this->assertSame( array(), self::event_rows() );
 	}
 
+	public function test_an_address_in_any_kept_field_is_exported_and_erased_whatever_its_case(): void {
+		$GLOBALS['wp_rest_server'] = null;
+		rest_get_server();
+		$this->configure_handlers( array( self::storing_handler( 'Email Captured', array( 'email', 'work_email', 'company' ) ) ) );
+		$send = function ( array $fields ): int {
+			$response = $this->send_event(
+				self::event_body(
+					array(
+						'name'   => 'Email Captured',
+						'fields' => $fields,
+					)
+				)
+			);
+			$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+			return (int) $response->get_data()['id'];
+		};
+		// Two addresses: the `email` column indexes the field named email; the work address is only in the fields.
+		$both = $send(
+			array(
+				'email'      => 'Home@Example.org',
+				'work_email' => 'Ada.Work@Example.COM',
+				'company'    => 'Acme',
+			)
+		);
+		$only = $send( array( 'work_email' => 'ada.work@example.com' ) );
+		// A slash and LIKE wildcards in the address, as the JSON holds them.
+		$odd = $send(
+			array(
+				'email'      => 'home2@example.org',
+				'work_email' => 'O/B_x%y@Example.org',
+			)
+		);
+		// Near misses: longer addresses, what `_` / `%` would match as wildcards, an accented look-alike.
+		$others = array(
+			$send( array( 'work_email' => 'nada.work@example.com' ) ),
+			$send( array( 'work_email' => 'ada.work@example.community' ) ),
+			$send( array( 'work_email' => 'o/bzxqqy@example.org' ) ),
+			$send( array( 'work_email' => 'adá.work@example.com' ) ),
+			$send( array( 'company' => 'ada.work@example.com is not a field holding only it' ) ),
+		);
+		$rows   = self::event_rows();
+		$this->assertSame( 'home@example.org', $rows[0]['email'], 'The column holds the field named email.' );
+		$this->assertStringContainsString( '"O/B_x%y@Example.org"', $rows[2]['fields'], 'Slashes are not escaped in the stored JSON.' );
+		foreach ( $others as $id ) {
+			self::insert_delivery_row( $id );
+		}
+		self::insert_delivery_row( $both );
+
+		$export = call_user_func( self::privacy_callback( 'exporters' ), 'ADA.work@example.com', 1 );
+		$this->assertSame(
+			array( 'qualified-integration-event-' . $both, 'qualified-integration-event-' . $only ),
+			array_column( $export['data'], 'item_id' ),
+			'Found by the second address field too, in any case, and nothing that only resembles it.'
+		);
+		$this->assertSame( array( 'qualified-integration-event-' . $both ), array_column( call_user_func( self::privacy_callback( 'exporters' ), 'home@example.org', 1 )['data'], 'item_id' ) );
+		$this->assertSame( array( 'qualified-integration-event-' . $odd ), array_column( call_user_func( self::privacy_callback( 'exporters' ), 'o/b_x%y@example.org', 1 )['data'], 'item_id' ) );
+
+		$erased = call_user_func( self::privacy_callback( 'erasers' ), 'Ada.Work@example.com', 1 );
+		$this->assertTrue( $erased['items_removed'] );
+		$this->assertTrue( $erased['done'] );
+		$this->assertTrue( call_user_func( self::privacy_callback( 'erasers' ), 'O/B_X%Y@example.org', 1 )['items_removed'] );
+		$this->assertSame( $others, array_map( 'intval', array_column( self::event_rows(), 'id' ) ), 'Only the events holding the addresses are erased.' );
+		$this->assertSame( $others, self::delivery_event_ids(), 'With their deliveries.' );
+	}
+
 	public function test_the_policy_text_describes_stored_events(): void {
 		$text = PolicyText::text();
 		foreach ( array( 'store it in its own database', 'hash of your IP address', 'webhook', 'without any login', 'deleted automatically', 'erasure' ) as $needle ) {

@@ -8,6 +8,10 @@
 namespace QualifiedIntegration\Tests;
 
 use QualifiedIntegration\Events\IncomingEvent;
+use QualifiedIntegration\Events\RateLimiter;
+use QualifiedIntegration\Frontend\Visibility;
+use QualifiedIntegration\Plugin;
+use QualifiedIntegration\Settings\SettingsRepository;
 use WP_REST_Request;
 use WP_REST_Response;
 
@@ -419,6 +423,107 @@ final class EventsRestTest extends TestCase {
 	public function test_a_logged_in_visitor_without_a_nonce_is_accepted_too(): void {
 		wp_set_current_user( $this->create_user( 'subscriber' ) );
 		$this->assertSame( 201, $this->send_event( self::event_body() )->get_status() );
+	}
+
+	/**
+	 * Ways Qualified is turned off on the site: each changes the settings.
+	 *
+	 * @return array<string, array{0: callable(self): void}>
+	 */
+	public function data_off_switches(): array {
+		return array(
+			'enabled false'   => array(
+				static function ( self $test ): void {
+					$test->store_settings( array( 'enabled' => false ) );
+				},
+			),
+			'invalid enabled' => array(
+				static function ( self $test ): void {
+					// Stored raw, past the sanitizer: a value that is not a boolean fails closed.
+					$test->store_raw_settings( array_merge( get_option( SettingsRepository::OPTION ), array( 'enabled' => 'yes' ) ) );
+				},
+			),
+			'no token'        => array(
+				static function ( self $test ): void {
+					$test->store_settings( array( 'token' => '' ) );
+				},
+			),
+		);
+	}
+
+	/**
+	 * While Qualified is off, the route takes nothing.
+	 *
+	 * @dataProvider data_off_switches
+	 *
+	 * @param callable $switch_off Turns Qualified off.
+	 */
+	public function test_nothing_is_stored_while_qualified_is_turned_off( callable $switch_off ): void {
+		global $wpdb;
+		$this->assertSame( 201, $this->send_event( self::event_body() )->get_status(), 'Taken while on.' );
+		$this->assertCount( 1, self::event_rows() );
+
+		$switch_off( $this );
+		$this->assertFalse( Visibility::is_configured( Plugin::instance()->settings->get() ), 'Turned off.' );
+		$before   = $wpdb->num_queries;
+		$response = $this->send_event( self::event_body() );
+		$this->assertSame( $before, $wpdb->num_queries, 'Refused before any database query.' );
+		$this->assertSame( 403, $response->get_status() );
+		$this->assertSame( 'qualified_integration_events_off', $response->get_data()['code'] );
+		$this->assertSame( 'Qualified is turned off on this site.', $response->get_data()['message'] );
+		$this->assertCount( 1, self::event_rows(), 'Nothing more stored.' );
+		$this->assertCount( 1, $this->announced, 'Nothing more announced.' );
+	}
+
+	public function test_an_ipv6_client_is_counted_by_its_64_network(): void {
+		add_filter(
+			'qualified_integration_event_rate_limit',
+			static function () {
+				return 2;
+			}
+		);
+		$_SERVER['REMOTE_ADDR'] = '2001:db8:1:2::1';
+		$this->assertSame( 201, $this->send_event( self::event_body() )->get_status() );
+		$_SERVER['REMOTE_ADDR'] = '2001:DB8:1:2:ffff:ffff:ffff:fffe';
+		$this->assertSame( 201, $this->send_event( self::event_body() )->get_status(), 'Another address of the same /64: the same count.' );
+		$_SERVER['REMOTE_ADDR'] = '2001:db8:1:2:abcd::42';
+		$this->assertSame( 429, $this->send_event( self::event_body() )->get_status(), 'A new address in the /64 does not reset the limit.' );
+		$_SERVER['REMOTE_ADDR'] = '2001:db8:1:3::1';
+		$this->assertSame( 201, $this->send_event( self::event_body() )->get_status(), 'The next /64 is another client.' );
+
+		$rows = self::event_rows();
+		$this->assertCount( 3, $rows );
+		$this->assertSame( $rows[0]['ip_hash'], $rows[1]['ip_hash'] );
+		$this->assertNotSame( $rows[0]['ip_hash'], $rows[2]['ip_hash'] );
+		$this->assertSame( hash_hmac( 'sha256', '2001:db8:1:2::/64', wp_salt( 'auth' ) ), $rows[0]['ip_hash'], 'Keyed by the prefix: no address in the table.' );
+
+		$this->assertSame( '2001:db8:1:2::/64', RateLimiter::bucket( '2001:0db8:0001:0002:0000:0000:0000:0009' ) );
+		$this->assertSame( '192.0.2.1', RateLimiter::bucket( '::ffff:192.0.2.1' ), 'IPv4-mapped: the IPv4 address, not the /64 all of them share.' );
+		$this->assertSame( 'not an address', RateLimiter::bucket( 'not an address' ) );
+		$this->assertSame( '', RateLimiter::bucket( '' ) );
+	}
+
+	public function test_an_ipv4_client_is_counted_by_its_full_address(): void {
+		add_filter(
+			'qualified_integration_event_rate_limit',
+			static function () {
+				return 2;
+			}
+		);
+		$_SERVER['REMOTE_ADDR'] = '198.51.100.1';
+		$this->assertSame( 201, $this->send_event( self::event_body() )->get_status() );
+		$this->assertSame( 201, $this->send_event( self::event_body() )->get_status() );
+		$this->assertSame( 429, $this->send_event( self::event_body() )->get_status() );
+		$_SERVER['REMOTE_ADDR'] = '198.51.100.2';
+		$this->assertSame( 201, $this->send_event( self::event_body() )->get_status(), 'The neighbouring address is another client.' );
+		$_SERVER['REMOTE_ADDR'] = '::ffff:198.51.100.1';
+		$this->assertSame( 429, $this->send_event( self::event_body() )->get_status(), 'The same IPv4 client, seen through a dual-stack socket.' );
+
+		$rows = self::event_rows();
+		$this->assertCount( 3, $rows );
+		$this->assertSame( hash_hmac( 'sha256', '198.51.100.1', wp_salt( 'auth' ) ), $rows[0]['ip_hash'] );
+		$this->assertSame( hash_hmac( 'sha256', '198.51.100.2', wp_salt( 'auth' ) ), $rows[2]['ip_hash'] );
+		$this->assertSame( '198.51.100.1', RateLimiter::bucket( '198.51.100.1' ) );
 	}
 
 	/**

@@ -169,6 +169,32 @@ final class EventsTableTest extends TestCase {
 		$this->assertSame( EventsTable::VERSION, get_option( EventsTable::VERSION_OPTION ) );
 	}
 
+	public function test_an_admin_request_installs_the_tables_when_their_version_is_not_this_one(): void {
+		// The migrations ran for this version (the marker is current) but the tables' install did not
+		// finish: no version recorded. Only an admin request tries again; a page view does not.
+		Plugin::instance()->migrations->maybe_run();
+		delete_option( EventsTable::VERSION_OPTION );
+		$this->assertFalse( Plugin::instance()->migrations->maybe_run(), 'The marker hides it from the migrations.' );
+
+		$this->assertFalse( Migrations::maybe_install_tables(), 'Not on a page view.' );
+		$this->assertFalse( get_option( EventsTable::VERSION_OPTION ) );
+
+		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
+		require_once ABSPATH . 'wp-admin/includes/screen.php';
+		set_current_screen( 'dashboard' );
+		$this->assertTrue( is_admin() );
+		do_action( 'admin_init' );
+		$this->assertSame( EventsTable::VERSION, get_option( EventsTable::VERSION_OPTION ), 'Installed, and its version written.' );
+		$this->assertTrue( self::exists( EventsTable::events() ) );
+		$this->assertTrue( self::exists( EventsTable::deliveries() ) );
+
+		// In order now: the next admin request costs no query.
+		global $wpdb;
+		$before = $wpdb->num_queries;
+		$this->assertFalse( Migrations::maybe_install_tables() );
+		$this->assertSame( $before, $wpdb->num_queries );
+	}
+
 	/**
 	 * A page view loads none of the stored-event files.
 	 *
