@@ -183,12 +183,18 @@ final class Plugin {
 			}
 		);
 
+		// Installs the event tables again if their install failed. admin_init fires on admin requests
+		// only, and the tables' version option is autoloaded: no query while they are in order.
+		add_action( 'admin_init', array( Migrations::class, 'maybe_install_tables' ) );
+
 		if ( is_admin() ) {
 			( new SettingsPage() )->register();
 			( new Admin\EditorPanel() )->register();
 			( new ClassicMetaBox() )->register();
 			// Puts the daily purge back if something unscheduled it (the cron option is autoloaded: no query).
 			add_action( 'admin_init', array( Events\Retention::class, 'schedule' ) );
+			// Puts the webhook worker's run back for pending deliveries that lost it (no query without webhooks).
+			add_action( 'admin_init', array( new Events\WebhookQueue( $settings ), 'backstop' ) );
 		}
 	}
 }

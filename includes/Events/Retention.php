@@ -91,9 +91,7 @@ final class Retention {
 	 * @return int
 	 */
 	public function days(): int {
-		$events = $this->settings->get()['events'] ?? array();
-		$days   = is_array( $events ) ? (int) ( $events['retentionDays'] ?? 90 ) : 90;
-		return max( 1, $days );
+		return EventsSettings::of( $this->settings->get() )['retentionDays'];
 	}
 
 	/**
@@ -102,6 +100,8 @@ final class Retention {
 	 * @return int Events deleted by this run.
 	 */
 	public function purge(): int {
+		// Daily backstop of the webhook worker: pending deliveries whose run was lost get one again.
+		WebhookSchedule::ensure( new WebhookDeliveries() );
 		$days    = $this->days();
 		$deleted = 0;
 		for ( $batch = 0; $batch < self::BATCHES_PER_RUN; $batch++ ) {

@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  * writes an outcome only while it still holds it. A worker that dies leaves
  * its rows to be claimed again when the lease ends.
  *
- * Times are DATETIME in UTC, from PHP's clock.
+ * Times are DATETIME in UTC, from PHP's clock (UtcTime).
  */
 final class WebhookDeliveries {
 
@@ -48,30 +48,6 @@ final class WebhookDeliveries {
 	}
 
 	/**
-	 * A Unix time as the table stores it.
-	 *
-	 * @param int $timestamp Unix time.
-	 * @return string
-	 */
-	public static function datetime( int $timestamp ): string {
-		return gmdate( 'Y-m-d H:i:s', $timestamp );
-	}
-
-	/**
-	 * A stored UTC DATETIME as ISO 8601 ("2026-05-01T10:00:00Z"), or null.
-	 *
-	 * @param mixed $datetime Column value.
-	 * @return string|null
-	 */
-	public static function iso( $datetime ): ?string {
-		if ( ! is_string( $datetime ) || '' === $datetime || 0 === strpos( $datetime, '0000' ) ) {
-			return null;
-		}
-		$time = strtotime( $datetime . ' UTC' );
-		return false === $time ? null : gmdate( 'Y-m-d\TH:i:s\Z', $time );
-	}
-
-	/**
 	 * Adds one pending delivery of an event per webhook, due now.
 	 *
 	 * @param int      $event_id    Stored event id.
@@ -84,7 +60,7 @@ final class WebhookDeliveries {
 		if ( array() === $webhook_ids ) {
 			return 0;
 		}
-		$time   = self::datetime( $now );
+		$time   = UtcTime::from_timestamp( $now );
 		$values = array();
 		$args   = array();
 		foreach ( $webhook_ids as $webhook_id ) {
@@ -119,7 +95,7 @@ final class WebhookDeliveries {
 	public function claim( int $limit, int $now, int $lease ): array {
 		global $wpdb;
 		$token  = bin2hex( random_bytes( 16 ) );
-		$time   = self::datetime( $now );
+		$time   = UtcTime::from_timestamp( $now );
 		$table  = self::table();
 		$events = self::events_table();
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The claim must hit the plugin's own table itself: a cache would defeat it.
@@ -129,7 +105,7 @@ final class WebhookDeliveries {
 				WHERE status = 'pending' AND next_attempt_at <= %s AND ( claimed_until IS NULL OR claimed_until < %s )
 				ORDER BY next_attempt_at ASC, id ASC LIMIT %d",
 				$token,
-				self::datetime( $now + $lease ),
+				UtcTime::from_timestamp( $now + $lease ),
 				$time,
 				$time,
 				$limit
@@ -167,7 +143,7 @@ final class WebhookDeliveries {
 		global $wpdb;
 		$changes['claim_token']   = '';
 		$changes['claimed_until'] = null;
-		$changes['updated_at']    = self::datetime( $now );
+		$changes['updated_at']    = UtcTime::from_timestamp( $now );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- A queue row, written once per attempt.
 		$updated = $wpdb->update(
 			self::table(),

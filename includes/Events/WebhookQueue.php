@@ -17,9 +17,15 @@ defined( 'ABSPATH' ) || exit;
  * event (its `events` list is absent, or names it), then makes sure the
  * worker's cron event is scheduled now.
  *
+ * Which webhooks are enabled is EventsSettings::enabled_webhooks(), the
+ * worker's own test: a row queued here is never failed there as "removed".
+ *
  * It never sends: the request that stored the event is a visitor's, and a
  * slow or dead receiver must not slow it down. WP-Cron sends, later
  * (WebhookWorker).
+ *
+ * backstop() (admin_init) puts the worker's run back for pending rows that
+ * lost it, and costs no query on a site without webhooks.
  */
 final class WebhookQueue {
 
@@ -66,7 +72,7 @@ final class WebhookQueue {
 		if ( ! is_string( $name ) || ! is_array( $data ) || ! isset( $data['id'] ) || ! is_numeric( $data['id'] ) || (int) $data['id'] <= 0 ) {
 			return 0;
 		}
-		$ids = self::webhooks_for( $name, $this->webhooks() );
+		$ids = self::webhooks_for( $name, $this->settings->get() );
 		if ( array() === $ids ) {
 			return 0;
 		}
@@ -79,33 +85,36 @@ final class WebhookQueue {
 	}
 
 	/**
-	 * Ids of the enabled webhooks that receive an event name.
+	 * Puts the worker's run back when a pending delivery has none (admin_init).
+	 * Without any webhook in the settings (read from the autoloaded option) it
+	 * makes no query.
 	 *
-	 * @param string                           $name     Event name.
-	 * @param array<int, array<string, mixed>> $webhooks Webhooks from the settings.
-	 * @return string[]
+	 * @return bool Whether a run is scheduled for a pending delivery.
 	 */
-	public static function webhooks_for( string $name, array $webhooks ): array {
-		$ids = array();
-		foreach ( $webhooks as $webhook ) {
-			if ( ! is_array( $webhook ) || ! isset( $webhook['id'] ) || ! is_string( $webhook['id'] ) || false === ( $webhook['enabled'] ?? true ) ) {
-				continue;
-			}
-			if ( isset( $webhook['events'] ) && ! in_array( $name, (array) $webhook['events'], true ) ) {
-				continue;
-			}
-			$ids[] = $webhook['id'];
+	public function backstop(): bool {
+		// Not on admin-ajax (the heartbeat comes every minute): a real admin screen is enough.
+		if ( wp_doing_ajax() || array() === EventsSettings::of( $this->settings->get() )['webhooks'] ) {
+			return false;
 		}
-		return array_values( array_unique( $ids ) );
+		return WebhookSchedule::ensure( $this->deliveries );
 	}
 
 	/**
-	 * The webhooks in force.
+	 * Ids of the enabled webhooks (EventsSettings::enabled_webhooks()) that
+	 * receive an event name: their `events` list is absent or names it.
 	 *
-	 * @return array<int, array<string, mixed>>
+	 * @param string               $name     Event name.
+	 * @param array<string, mixed> $settings Settings, as SettingsRepository::get() answers them.
+	 * @return string[]
 	 */
-	private function webhooks(): array {
-		$events = $this->settings->get()['events'] ?? array();
-		return is_array( $events ) && isset( $events['webhooks'] ) && is_array( $events['webhooks'] ) ? $events['webhooks'] : array();
+	public static function webhooks_for( string $name, array $settings ): array {
+		$ids = array();
+		foreach ( EventsSettings::enabled_webhooks( $settings ) as $id => $webhook ) {
+			if ( isset( $webhook['events'] ) && ! in_array( $name, (array) $webhook['events'], true ) ) {
+				continue;
+			}
+			$ids[] = (string) $id;
+		}
+		return $ids;
 	}
 }

@@ -13,7 +13,14 @@ defined( 'ABSPATH' ) || exit;
  * Keeps exactly one single `qualified_integration_deliver_webhooks` cron
  * event, at the earliest moment a delivery is due. The queue asks for "now"
  * when it adds rows (a retry scheduled half an hour away must not hold a
- * new event back); the worker asks for the earliest retry after its run.
+ * new event back); the worker asks for a watchdog run when it starts (wp-cron
+ * already took its own event off the schedule, and a run can die) and, once
+ * it is done, replaces it by the earliest retry, or by nothing.
+ *
+ * The backstop for a run lost anyway (an event removed by another plugin,
+ * a run killed between its last write and its scheduling) is ensure(): the
+ * daily purge and admin page loads (when webhooks are configured) put the
+ * event back for any pending delivery.
  *
  * Single events, not a recurring schedule: nothing runs while nothing is
  * pending. They also run when a real cron calls wp-cron.php with
@@ -44,6 +51,19 @@ final class WebhookSchedule {
 			wp_clear_scheduled_hook( self::HOOK );
 		}
 		return true === wp_schedule_single_event( $timestamp, self::HOOK );
+	}
+
+	/**
+	 * Schedules the worker for the earliest pending delivery (now, when it is
+	 * due already) unless a run is scheduled by then; does nothing when no
+	 * delivery is pending. One query.
+	 *
+	 * @param WebhookDeliveries $deliveries The deliveries table.
+	 * @return bool Whether a run is scheduled for a pending delivery.
+	 */
+	public static function ensure( WebhookDeliveries $deliveries ): bool {
+		$next = $deliveries->next_due();
+		return null !== $next && self::at( max( $next, time() ) );
 	}
 
 	/**

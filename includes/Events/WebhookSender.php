@@ -69,13 +69,16 @@ final class WebhookSender {
 	 * @param string $name     Event name (X-Qualified-Integration-Event).
 	 * @param string $delivery Delivery id (X-Qualified-Integration-Delivery).
 	 * @param string $body     JSON body (self::body()).
-	 * @return array{code: int|null, error: string, durationMs: int} The HTTP status (null when no
-	 *         answer came), why it failed ('' on a 2xx) and how long it took.
+	 * @return array{ok: bool, code: int|null, error: string, durationMs: int} Whether it was
+	 *         delivered (a 2xx, the one test of success: the worker and the test route both read
+	 *         it), the HTTP status (null when no answer came), why it failed ('' on a 2xx) and how
+	 *         long it took.
 	 */
 	public function send( string $url, string $secret, string $name, string $delivery, string $body ): array {
 		if ( false === wp_http_validate_url( $url ) ) {
 			// wp_safe_remote_post() would refuse it with "A valid URL was not provided."; say why.
 			return array(
+				'ok'         => false,
 				'code'       => null,
 				'error'      => self::cap( __( 'Not sent: the address is not a valid URL, or points to this server or a private network, or uses a port other than 80, 443 or 8080 (see the http_request_host_is_external and http_allowed_safe_ports filters).', 'qualified-integration' ) ),
 				'durationMs' => 0,
@@ -103,13 +106,15 @@ final class WebhookSender {
 
 		if ( is_wp_error( $response ) ) {
 			return array(
+				'ok'         => false,
 				'code'       => null,
 				'error'      => self::cap( $response->get_error_message() ),
 				'durationMs' => $duration,
 			);
 		}
 		$code = (int) wp_remote_retrieve_response_code( $response );
-		if ( $code >= 200 && $code < 300 ) {
+		$ok   = $code >= 200 && $code < 300;
+		if ( $ok ) {
 			$error = '';
 		} elseif ( $code >= 300 && $code < 400 ) {
 			/* translators: %d: HTTP status code. */
@@ -119,6 +124,7 @@ final class WebhookSender {
 			$error = sprintf( __( 'The receiver answered HTTP %d.', 'qualified-integration' ), $code );
 		}
 		return array(
+			'ok'         => $ok,
 			'code'       => $code > 0 ? $code : null,
 			'error'      => self::cap( $error ),
 			'durationMs' => $duration,

@@ -27,8 +27,17 @@ defined( 'ABSPATH' ) || exit;
  * inside PHP's time limit even when every receiver times out; rows it
  * claimed but had no time for are let go at once. At the end the cron event
  * is scheduled again for the earliest row still pending (now, when the batch
- * ran out). It works the same when a real cron calls wp-cron.php with
- * DISABLE_WP_CRON: nothing here depends on how the cron run was started.
+ * ran out), or removed when nothing is pending. It works the same when a real
+ * cron calls wp-cron.php with DISABLE_WP_CRON: nothing here depends on how
+ * the cron run was started.
+ *
+ * wp-cron takes a single event off the schedule before it runs it, so a run
+ * that dies (a fatal error, max_execution_time) would leave its pending rows
+ * with no run at all until the next stored event. A run therefore first
+ * schedules a watchdog run for when its claims' lease ends; the end of a run
+ * that finishes moves that event to where it belongs (earlier or later) or
+ * removes it. WebhookSchedule::ensure() is the backstop for anything else
+ * that loses the event (the daily purge and admin page loads call it).
  */
 final class WebhookWorker {
 
@@ -116,13 +125,18 @@ final class WebhookWorker {
 		$batch  = self::batch_size();
 		$budget = self::time_budget();
 		$wait   = WebhookSender::timeout();
-		$hooks  = $this->webhooks();
+		$hooks  = EventsSettings::enabled_webhooks( $this->settings->get() );
 		$done   = 0;
+
+		// The watchdog: should this run die, the rows it claims are taken again by a run at the
+		// end of their lease (a claim made later in the run holds longer; that run then
+		// schedules the next one for it). The end of this run moves or removes it.
+		WebhookSchedule::at( time() + self::lease( min( self::CLAIM_SIZE, $batch ), $wait ) );
 
 		while ( $done < $batch ) {
 			$limit = min( self::CLAIM_SIZE, $batch - $done );
 			// The lease outlasts every attempt of the claim, even if each one times out.
-			list( $token, $rows ) = $this->deliveries->claim( $limit, time(), (int) ceil( $limit * ( $wait + 5 ) ) + 60 );
+			list( $token, $rows ) = $this->deliveries->claim( $limit, time(), self::lease( $limit, $wait ) );
 			if ( array() === $rows ) {
 				break;
 			}
@@ -137,11 +151,36 @@ final class WebhookWorker {
 			}
 		}
 
+		$this->schedule_next();
+		return $stats;
+	}
+
+	/**
+	 * Replaces the watchdog by the run the pending rows need: at the earliest
+	 * due row (now, when it is due already), or none when nothing is pending.
+	 *
+	 * The event is removed BEFORE the rows are read: a row queued meanwhile by
+	 * another request either is read here, or its own scheduling ("now")
+	 * comes after the removal and stays (at() only moves an event earlier).
+	 */
+	private function schedule_next(): void {
+		WebhookSchedule::clear();
 		$next = $this->deliveries->next_due();
 		if ( null !== $next ) {
 			WebhookSchedule::at( max( $next, time() ) );
 		}
-		return $stats;
+	}
+
+	/**
+	 * Seconds a claim of $rows holds: longer than every attempt of it, even
+	 * if each one times out.
+	 *
+	 * @param int   $rows Rows claimed.
+	 * @param float $wait Timeout of one attempt, in seconds.
+	 * @return int
+	 */
+	private static function lease( int $rows, float $wait ): int {
+		return (int) ceil( $rows * ( $wait + 5 ) ) + 60;
 	}
 
 	/**
@@ -178,8 +217,7 @@ final class WebhookWorker {
 		++$stats['sent'];
 		$log[] = self::log_entry( $now, $result['code'], $result['error'], $result['durationMs'] );
 
-		$ok = null !== $result['code'] && $result['code'] >= 200 && $result['code'] < 300;
-		if ( $ok ) {
+		if ( $result['ok'] ) {
 			$status  = WebhookDeliveries::DELIVERED;
 			$next    = null;
 			$outcome = 'delivered';
@@ -189,7 +227,7 @@ final class WebhookWorker {
 			$outcome = 'failed';
 		} else {
 			$status  = WebhookDeliveries::PENDING;
-			$next    = WebhookDeliveries::datetime( $now + self::BACKOFF[ min( $tries, count( self::BACKOFF ) ) - 1 ] );
+			$next    = UtcTime::from_timestamp( $now + self::BACKOFF[ min( $tries, count( self::BACKOFF ) ) - 1 ] );
 			$outcome = 'retrying';
 		}
 		$columns = self::outcome( $status, $next, $result['error'], $log ) + array(
@@ -267,27 +305,11 @@ final class WebhookWorker {
 	 */
 	public static function log_entry( int $at, ?int $code, string $error, int $duration_ms ): array {
 		return array(
-			'at'         => gmdate( 'Y-m-d\TH:i:s\Z', $at ),
+			'at'         => UtcTime::iso_from_timestamp( $at ),
 			'code'       => $code,
 			'error'      => $error,
 			'durationMs' => $duration_ms,
 		);
-	}
-
-	/**
-	 * The enabled webhooks, by id.
-	 *
-	 * @return array<string, array<string, mixed>>
-	 */
-	private function webhooks(): array {
-		$events = $this->settings->get()['events'] ?? array();
-		$hooks  = array();
-		foreach ( is_array( $events ) && isset( $events['webhooks'] ) && is_array( $events['webhooks'] ) ? $events['webhooks'] : array() as $webhook ) {
-			if ( is_array( $webhook ) && isset( $webhook['id'], $webhook['url'], $webhook['secret'] ) && false !== ( $webhook['enabled'] ?? true ) ) {
-				$hooks[ (string) $webhook['id'] ] = $webhook;
-			}
-		}
-		return $hooks;
 	}
 
 	/**

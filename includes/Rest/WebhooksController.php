@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Rest;
 
+use QualifiedIntegration\Events\UtcTime;
 use QualifiedIntegration\Events\WebhookDeliveries;
 use QualifiedIntegration\Events\WebhookSender;
 use QualifiedIntegration\Settings\Labels;
@@ -145,19 +146,18 @@ final class WebhooksController {
 				'experience'     => '',
 				'conversationId' => '',
 				'fields'         => (object) array(),
-				'createdAt'      => gmdate( 'Y-m-d\TH:i:s\Z', $now ),
+				'createdAt'      => UtcTime::iso_from_timestamp( $now ),
 			),
 			'site'  => home_url(),
 		);
 		$result  = $this->sender->send( (string) $body['url'], (string) $body['secret'], self::TEST_EVENT, '0', WebhookSender::body( $payload ) );
-		$ok      = null !== $result['code'] && $result['code'] >= 200 && $result['code'] < 300;
-		$message = $ok
+		$message = $result['ok']
 			/* translators: 1: HTTP status code, 2: milliseconds. */
 			? sprintf( __( 'Delivered: the receiver answered HTTP %1$d in %2$d ms.', 'qualified-integration' ), (int) $result['code'], $result['durationMs'] )
 			: $result['error'];
 
 		return array(
-			'ok'         => $ok,
+			'ok'         => $result['ok'],
 			'status'     => $result['code'],
 			'message'    => $message,
 			'durationMs' => $result['durationMs'],
@@ -202,7 +202,7 @@ final class WebhooksController {
 				'webhook'       => (string) $row['webhook_id'],
 				'status'        => (string) $row['status'],
 				'attempts'      => (int) $row['attempts'],
-				'nextAttemptAt' => WebhookDeliveries::PENDING === $row['status'] ? WebhookDeliveries::iso( $row['next_attempt_at'] ?? null ) : null,
+				'nextAttemptAt' => WebhookDeliveries::PENDING === $row['status'] && is_string( $row['next_attempt_at'] ?? null ) ? UtcTime::to_iso( $row['next_attempt_at'] ) : null,
 				'lastCode'      => isset( $row['last_code'] ) ? (int) $row['last_code'] : null,
 				'lastError'     => (string) ( $row['last_error'] ?? '' ),
 				'log'           => is_array( $log ) ? array_values( $log ) : array(),

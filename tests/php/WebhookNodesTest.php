@@ -290,6 +290,53 @@ final class WebhookNodesTest extends TestCase {
 		}
 	}
 
+	/**
+	 * Runs a wp-admin request's webhook backstop in a node.
+	 *
+	 * @param array<string, mixed> $events The events settings.
+	 * @return array<string, mixed> What the node printed.
+	 */
+	private function admin_node( array $events ): array {
+		$err  = (string) tempnam( sys_get_temp_dir(), 'qi-admin-' );
+		$node = $this->start_node(
+			array(
+				'mode'    => 'admin',
+				'events'  => $events,
+				'port'    => self::$receiver->port,
+				'timeout' => 5,
+			),
+			$err
+		);
+		try {
+			$result = json_decode( $this->finish_node( $node[0], $node[1], $err ), true );
+		} finally {
+			unlink( $err ); // phpcs:ignore WordPress.WP.AlternativeFunctions.unlink_unlink
+		}
+		$this->assertIsArray( $result );
+		$this->assertTrue( $result['found'], 'The plugin hooked the webhook backstop on admin_init.' );
+		return $result;
+	}
+
+	public function test_an_admin_page_load_puts_back_a_lost_worker_run_and_makes_no_query_without_webhooks(): void {
+		global $wpdb;
+		$this->queue( 1, array( 'crm' ) );
+		// The run was lost (a worker that died before it scheduled the next one).
+		WebhookSchedule::clear();
+		$wpdb->query( 'COMMIT' );
+
+		$result = $this->admin_node( $this->events_setting( array(), '/ok' ) );
+		$this->assertSame( 0, $result['queries'], 'No webhooks configured: admin_init makes no query.' );
+		$this->assertFalse( $result['result'] );
+		$this->assertFalse( $result['next'] );
+
+		$before = time();
+		$result = $this->admin_node( $this->events_setting( array( 'crm' ), '/ok' ) );
+		$this->assertTrue( $result['result'] );
+		$this->assertIsInt( $result['next'] );
+		$this->assertGreaterThanOrEqual( $before - 1, $result['next'] );
+		$this->assertLessThanOrEqual( time(), $result['next'] );
+	}
+
 	public function test_a_page_view_loads_no_webhook_or_rest_file_even_with_webhooks_configured(): void {
 		$err  = (string) tempnam( sys_get_temp_dir(), 'qi-page-' );
 		$node = $this->start_node(

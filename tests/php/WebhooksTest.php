@@ -8,12 +8,18 @@
 namespace QualifiedIntegration\Tests;
 
 use QualifiedIntegration\Events\EventStore;
+use QualifiedIntegration\Events\EventsSettings;
 use QualifiedIntegration\Events\EventsTable;
+use QualifiedIntegration\Events\Retention;
+use QualifiedIntegration\Events\UtcTime;
 use QualifiedIntegration\Events\WebhookDeliveries;
+use QualifiedIntegration\Events\WebhookQueue;
 use QualifiedIntegration\Events\WebhookSchedule;
+use QualifiedIntegration\Events\WebhookSender;
 use QualifiedIntegration\Events\WebhookSignature;
 use QualifiedIntegration\Events\WebhookWorker;
 use QualifiedIntegration\Plugin;
+use RuntimeException;
 use WP_REST_Request;
 use WP_REST_Response;
 
@@ -327,6 +333,13 @@ final class WebhooksTest extends TestCase {
 					'name'    => 'Meeting Booked',
 					'actions' => array( array( 'type' => 'wordpress' ) ),
 				),
+			)
+		);
+		// The route takes events only while Qualified is on (enabled, with a token).
+		$this->store_settings(
+			array(
+				'enabled' => true,
+				'token'   => 'Tok3n',
 			)
 		);
 		$_SERVER['REMOTE_ADDR'] = '203.0.113.7';
@@ -659,6 +672,274 @@ final class WebhooksTest extends TestCase {
 		$this->assertSame( 'pending', $row['status'] );
 		$this->assertNull( $row['last_code'] );
 		$this->assertStringContainsString( 'http_request_host_is_external', $row['last_error'] );
+	}
+
+	/**
+	 * Every scheduled run of the worker, as [ time, ... ].
+	 *
+	 * @return int[]
+	 */
+	private function scheduled_runs(): array {
+		$runs = array();
+		foreach ( _get_cron_array() as $time => $hooks ) {
+			if ( isset( $hooks[ WebhookSchedule::HOOK ] ) ) {
+				$runs = array_merge( $runs, array_fill( 0, count( $hooks[ WebhookSchedule::HOOK ] ), (int) $time ) );
+			}
+		}
+		return $runs;
+	}
+
+	/**
+	 * Empties the deliveries table (inside the test's transaction), so that only the test's rows count.
+	 */
+	private function no_deliveries(): void {
+		global $wpdb;
+		$wpdb->query( 'DELETE FROM ' . EventsTable::deliveries() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
+	 * A pending delivery row, with the columns given.
+	 *
+	 * @param array<string, mixed> $columns Columns to set (next_attempt_at, claimed_until, status, ...).
+	 * @return int Delivery id.
+	 */
+	private function pending_row( array $columns = array() ): int {
+		global $wpdb;
+		$this->assertSame( 1, ( new WebhookDeliveries() )->queue( 987654, array( 'gone' ), time() ) );
+		$id = (int) $wpdb->insert_id;
+		if ( array() !== $columns ) {
+			$wpdb->update( EventsTable::deliveries(), $columns, array( 'id' => $id ) );
+		}
+		return $id;
+	}
+
+	public function test_a_run_that_dies_after_claiming_rows_leaves_a_run_scheduled_for_when_their_lease_ends(): void {
+		global $wp_current_filter;
+		$this->set_webhooks( array( $this->hook( 'crm', '/ok' ) ) );
+		$id = (int) $this->only_delivery( $this->store_event( 'Meeting Booked' ) )['id'];
+
+		// The run dies during its first request (a fatal error, max_execution_time): it claimed the row
+		// and never got to its end. wp-cron had taken the run's own event off the schedule first.
+		add_filter(
+			'pre_http_request',
+			static function () {
+				throw new RuntimeException( 'The run died.' );
+			},
+			1
+		);
+		$filters = $wp_current_filter;
+		try {
+			$this->run_worker();
+			$this->fail( 'The run was to die.' );
+		} catch ( RuntimeException $died ) {
+			$this->assertSame( 'The run died.', $died->getMessage() );
+		} finally {
+			// What a dead process would not leave behind: the filter it was in.
+			$wp_current_filter = $filters; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited
+		}
+
+		$row = $this->delivery( $id );
+		$this->assertSame( 'pending', $row['status'] );
+		$this->assertSame( '0', (string) $row['attempts'] );
+		$this->assertNotSame( '', $row['claim_token'], 'Claimed, not finished.' );
+		$next = wp_next_scheduled( WebhookSchedule::HOOK );
+		$this->assertIsInt( $next, 'A run is still scheduled for the claimed row.' );
+		$this->assertCount( 1, $this->scheduled_runs() );
+		// At the end of the claim's lease, not in a busy loop before it.
+		$this->assertGreaterThan( time() + 60, $next );
+		$this->assertEqualsWithDelta( strtotime( $row['claimed_until'] . ' UTC' ), $next, 2 );
+
+		// The lease ends; the watchdog run takes the row again and, with nothing left, leaves no run behind.
+		remove_all_filters( 'pre_http_request', 1 );
+		global $wpdb;
+		$wpdb->update( EventsTable::deliveries(), array( 'claimed_until' => gmdate( 'Y-m-d H:i:s', time() - 1 ) ), array( 'id' => $id ) );
+		$this->advance_time();
+		$this->assertSame( 1, $this->run_worker()['delivered'] );
+		$this->assertSame( 'delivered', $this->delivery( $id )['status'] );
+		$this->assertFalse( wp_next_scheduled( WebhookSchedule::HOOK ) );
+	}
+
+	public function test_a_finished_run_moves_its_watchdog_later_for_a_retry_and_a_run_with_nothing_due_leaves_none(): void {
+		$this->set_webhooks( array( $this->hook( 'crm', '/fail' ) ) );
+		$id = (int) $this->only_delivery( $this->store_event( 'Meeting Booked' ) )['id'];
+
+		// Third try: the next is 30 minutes away, later than the watchdog of the run.
+		global $wpdb;
+		$wpdb->update( EventsTable::deliveries(), array( 'attempts' => 2 ), array( 'id' => $id ) );
+		$this->assertSame( 1, $this->run_worker()['retrying'] );
+		$next = strtotime( $this->delivery( $id )['next_attempt_at'] . ' UTC' );
+		$this->assertGreaterThanOrEqual( time() + 1790, $next );
+		$this->assertSame( array( $next ), $this->scheduled_runs(), 'One run, at the retry.' );
+
+		// A run that finds nothing due (a watchdog after a finished run) schedules nothing new.
+		$this->no_deliveries();
+		WebhookSchedule::clear();
+		wp_schedule_single_event( time() - 1, WebhookSchedule::HOOK );
+		$this->assertSame( 0, $this->run_worker()['sent'] );
+		$this->assertSame( array(), $this->scheduled_runs() );
+	}
+
+	public function test_ensure_schedules_the_worker_when_a_delivery_is_pending_and_not_otherwise(): void {
+		$deliveries = new WebhookDeliveries();
+		$this->no_deliveries();
+
+		$this->assertFalse( WebhookSchedule::ensure( $deliveries ) );
+		$this->assertSame( array(), $this->scheduled_runs(), 'Nothing pending: nothing scheduled.' );
+
+		$this->pending_row( array( 'status' => 'delivered' ) );
+		$this->pending_row(
+			array(
+				'status'          => 'failed',
+				'next_attempt_at' => null,
+			)
+		);
+		$this->assertFalse( WebhookSchedule::ensure( $deliveries ) );
+		$this->assertSame( array(), $this->scheduled_runs(), 'Delivered and failed rows need no run.' );
+
+		// A retry half an hour away: the run is scheduled for it.
+		$later = time() + 1800;
+		$this->pending_row( array( 'next_attempt_at' => gmdate( 'Y-m-d H:i:s', $later ) ) );
+		$this->assertTrue( WebhookSchedule::ensure( $deliveries ) );
+		$this->assertSame( array( $later ), $this->scheduled_runs() );
+
+		// A row due already (or overdue): now, replacing the later run.
+		$this->pending_row( array( 'next_attempt_at' => gmdate( 'Y-m-d H:i:s', time() - 600 ) ) );
+		$before = time();
+		$this->assertTrue( WebhookSchedule::ensure( $deliveries ) );
+		$runs = $this->scheduled_runs();
+		$this->assertCount( 1, $runs );
+		$this->assertGreaterThanOrEqual( $before, $runs[0] );
+		$this->assertLessThanOrEqual( time(), $runs[0] );
+		// Called again, it keeps that run.
+		$this->assertTrue( WebhookSchedule::ensure( $deliveries ) );
+		$this->assertSame( $runs, $this->scheduled_runs() );
+
+		// Only a row claimed by a worker still running: at the end of its lease.
+		$this->no_deliveries();
+		WebhookSchedule::clear();
+		$until = time() + 120;
+		$this->pending_row( array( 'claimed_until' => gmdate( 'Y-m-d H:i:s', $until ) ) );
+		$this->assertTrue( WebhookSchedule::ensure( $deliveries ) );
+		$this->assertSame( array( $until ), $this->scheduled_runs() );
+	}
+
+	public function test_the_daily_purge_puts_back_a_lost_worker_run(): void {
+		$this->no_deliveries();
+		$this->pending_row();
+		WebhookSchedule::clear();
+
+		// The purge's cron event (Plugin wires Retention lazily on it).
+		do_action( Retention::HOOK );
+		$next = wp_next_scheduled( WebhookSchedule::HOOK );
+		$this->assertIsInt( $next );
+		$this->assertLessThanOrEqual( time(), $next );
+
+		// With nothing pending it schedules nothing.
+		$this->no_deliveries();
+		WebhookSchedule::clear();
+		do_action( Retention::HOOK );
+		$this->assertFalse( wp_next_scheduled( WebhookSchedule::HOOK ) );
+	}
+
+	public function test_the_admin_backstop_makes_no_query_without_webhooks_and_puts_the_run_back_with_them(): void {
+		global $wpdb;
+		$this->no_deliveries();
+		$this->pending_row();
+		WebhookSchedule::clear();
+		$settings = Plugin::instance()->settings;
+
+		$this->set_webhooks( array() );
+		$queries = $wpdb->num_queries;
+		$this->assertFalse( ( new WebhookQueue( $settings ) )->backstop() );
+		$this->assertSame( $queries, $wpdb->num_queries, 'No webhooks: no query.' );
+		$this->assertFalse( wp_next_scheduled( WebhookSchedule::HOOK ) );
+
+		// Configured, even turned off (its pending rows still have to be failed by a run).
+		$this->set_webhooks( array( $this->hook( 'crm', '/ok', array( 'enabled' => false ) ) ) );
+		$this->assertTrue( ( new WebhookQueue( $settings ) )->backstop() );
+		$next = wp_next_scheduled( WebhookSchedule::HOOK );
+		$this->assertIsInt( $next );
+		$this->assertLessThanOrEqual( time(), $next );
+
+		$this->no_deliveries();
+		WebhookSchedule::clear();
+		$this->assertFalse( ( new WebhookQueue( $settings ) )->backstop() );
+		$this->assertFalse( wp_next_scheduled( WebhookSchedule::HOOK ), 'Nothing pending: nothing scheduled.' );
+	}
+
+	public function test_the_sender_says_ok_for_a_2xx_answer_only(): void {
+		$sender = new WebhookSender();
+		$body   = WebhookSender::body( array( 'id' => 1 ) );
+		$cases  = array(
+			'/ok'             => array( true, 200 ),
+			'/fail'           => array( false, 500 ),
+			'/redirect'       => array( false, 302 ),
+			'/missing'        => array( false, 404 ),
+			'/slow?seconds=2' => array( false, null ),
+		);
+		foreach ( $cases as $path => $expected ) {
+			$result = $sender->send( self::$receiver->url( $path ), self::SECRET, 'Meeting Booked', '1', $body );
+			$this->assertSame( $expected, array( $result['ok'], $result['code'] ), $path );
+			$this->assertSame( $expected[0], '' === $result['error'], $path );
+		}
+		$refused = $sender->send( 'http://10.0.0.1:9/hook', self::SECRET, 'Meeting Booked', '1', $body );
+		$this->assertFalse( $refused['ok'] );
+		$this->assertNull( $refused['code'] );
+	}
+
+	public function test_the_queue_queues_only_for_the_webhooks_the_worker_sends_to(): void {
+		$settings = array(
+			'events' => array(
+				'webhooks' => array(
+					$this->hook( 'crm', '/ok' ),
+					array(
+						'id'     => 'no-url',
+						'secret' => self::SECRET,
+					),
+					array(
+						'id'     => 'bad-secret',
+						'url'    => self::$receiver->url( '/ok' ),
+						'secret' => 12345678901234567,
+					),
+					$this->hook( 'off', '/ok', array( 'enabled' => false ) ),
+					$this->hook( 'other', '/ok', array( 'events' => array( 'Email Captured' ) ) ),
+					$this->hook( 'booked', '/ok', array( 'events' => array( 'Meeting Booked' ) ) ),
+					$this->hook( 'crm', '/fail' ),
+					'not a webhook',
+				),
+			),
+		);
+		// The worker sends to EventsSettings::enabled_webhooks(); the queue wants no other.
+		$this->assertSame( array( 'crm', 'other', 'booked' ), array_keys( EventsSettings::enabled_webhooks( $settings ) ) );
+		$this->assertSame( array( 'crm', 'booked' ), WebhookQueue::webhooks_for( 'Meeting Booked', $settings ) );
+		$this->assertSame( array( 'crm', 'other' ), WebhookQueue::webhooks_for( 'Email Captured', $settings ) );
+		$this->assertSame( array( 'crm' ), WebhookQueue::webhooks_for( 'Custom', $settings ) );
+		$this->assertSame( array(), WebhookQueue::webhooks_for( 'Custom', array() ) );
+	}
+
+	public function test_utc_time_converts_datetimes_and_timestamps_one_way(): void {
+		$this->assertSame( '2026-05-01T10:00:00Z', UtcTime::to_iso( '2026-05-01 10:00:00' ) );
+		foreach ( array( null, '', '0000-00-00 00:00:00', '2026-05-01', '2026-05-01T10:00:00Z', 'yesterday', ' 2026-05-01 10:00:00' ) as $none ) {
+			$this->assertNull( UtcTime::to_iso( $none ), (string) wp_json_encode( $none ) );
+		}
+		$this->assertSame( '2026-05-01 10:00:00', UtcTime::from_timestamp( 1777629600 ) );
+		$this->assertSame( '2026-05-01T10:00:00Z', UtcTime::iso_from_timestamp( 1777629600 ) );
+		$this->assertSame( '1970-01-01 00:00:00', UtcTime::from_timestamp( 0 ) );
+		$this->assertSame( UtcTime::iso_from_timestamp( 1777629600 ), UtcTime::to_iso( UtcTime::from_timestamp( 1777629600 ) ) );
+
+		// The site's time zone changes none of it.
+		update_option( 'timezone_string', 'Pacific/Auckland' );
+		$this->assertSame( '2026-05-01 10:00:00', UtcTime::from_timestamp( 1777629600 ) );
+
+		// A delivery's log and the deliveries route write times this way.
+		$entry = WebhookWorker::log_entry( 1777629600, 200, '', 12 );
+		$this->assertSame( '2026-05-01T10:00:00Z', $entry['at'] );
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		$this->no_deliveries();
+		$this->pending_row( array( 'next_attempt_at' => '2026-05-01 10:00:00' ) );
+		$this->pending_row( array( 'next_attempt_at' => null ) );
+		$items = $this->rest( 'GET', '/webhooks/deliveries' )->get_data()['items'];
+		$this->assertSame( array( null, '2026-05-01T10:00:00Z' ), array_column( $items, 'nextAttemptAt' ) );
 	}
 
 	public function test_signature_verification_refuses_old_tampered_and_malformed_headers(): void {
