@@ -67,8 +67,7 @@ const minifiers = [
 			...terserOptions,
 			compress: {
 				...terserOptions.compress,
-				inline: false,
-				reduce_funcs: false,
+				passes: 3,
 			},
 			output: {
 				...terserOptions.output,

@@ -13,12 +13,12 @@ export type QualifiedCall = [ DataMethod, ...unknown[] ];
 export interface PageConfig {
 	/** API calls to make on this page, in order. */
 	calls: QualifiedCall[];
-	/** Identify mappings for this page; absent when none applies. */
-	identity?: IdentityConfig;
-	/** Experience rules for this page; absent when none reaches it. */
-	experiences?: ExperiencesConfig;
-	/** Event handlers; absent when none is enabled. */
-	events?: EventsConfig;
+	/** Identify mappings for this page; undefined when none applies. */
+	identity?: IdentityConfig | undefined;
+	/** Experience rules for this page; undefined when none reaches it. */
+	experiences?: ExperiencesConfig | undefined;
+	/** Event handlers; undefined when none is enabled. */
+	events?: EventsConfig | undefined;
 }
 
 function isDataMethod( value: unknown ): value is DataMethod {
@@ -50,10 +50,5 @@ export function parseConfig( raw: unknown ): PageConfig {
 	const identity = parseIdentity( config.identity );
 	const experiences = parseExperiences( config.experiences );
 	const events = parseEvents( config.events );
-	return {
-		calls,
-		...( identity && { identity } ),
-		...( experiences && { experiences } ),
-		...( events && { events } ),
-	};
+	return { calls, identity, experiences, events };
 }

@@ -24,18 +24,22 @@ export interface QualifiedWindow {
 }
 
 /**
- * Installs the vendor's queueing stub, exactly as Qualified's snippet does:
+ * Installs the vendor's queueing stub, as Qualified's snippet does:
  * `window.QualifiedObject` names the global, and until qualified.js replaces
- * it, `qualified(...)` pushes its arguments onto `qualified.q`. An existing
- * function (the real one, or a stub printed earlier) is kept.
+ * it, `qualified(...)` pushes its arguments onto `qualified.q`. The queue is
+ * there from the start (the snippet makes it on the first call), so a
+ * `qualified` without one is the vendor's (vendor.ts). An existing function
+ * (the real one, or a stub printed earlier) is kept.
  *
  * @param win The window to install into.
  * @return The `qualified` function now in place.
  */
 export function installQueue( win: QualifiedWindow ): QualifiedFunction {
 	win.QualifiedObject = 'qualified';
+	const q: ArrayLike< unknown >[] = [];
 	const stub: QualifiedFunction = ( ...args ) => {
-		( stub.q ||= [] ).push( args );
+		q.push( args );
 	};
+	stub.q = q;
 	return ( win.qualified ||= stub );
 }

@@ -2,6 +2,7 @@
  * Turns the page config into qualified(...) calls.
  */
 import { parseConfig, type PageConfig } from './config';
+import { startButtons, type ButtonWindow } from './buttons';
 import { emit } from './emit';
 import { dispatcher, EVENT_EVENT, type EventsWindow } from './events/dispatch';
 import { registerEvents } from './events/register';
@@ -9,6 +10,7 @@ import {
 	startExperiences,
 	type ExperienceWindow,
 } from './experiences/page-views';
+import { startForms } from './forms';
 import { identifier, IDENTIFY_EVENT } from './identify';
 import type { SourceWindow } from './identity/browser-sources';
 import { identityPayload } from './identity/payload';
@@ -41,9 +43,11 @@ export interface RuntimeWindow
  * `qualified-integration:identify` tells the page what was sent), the
  * decision's showExperience, open, the event handlers' registrations
  * (handleEvents, handleMessengerEvents: see events/register.ts), then the
- * `calls` a filter added. When a hide rule applies, no identify,
- * showExperience, open or filter call is made (and a held vendor script
- * stays out, with the registrations queued for it).
+ * `calls` a filter added; then the chat buttons come alive (buttons.ts) and
+ * the page's forms ask getIdentity (forms.ts). When a hide rule applies, no
+ * identify, showExperience, open, filter or getIdentity call is made, the
+ * buttons stay plain links or hidden (and a held vendor script stays out,
+ * with the registrations queued for it).
  *
  * The queue is installed again if something (an optimiser that strips inline
  * scripts, say) removed the stub, so the calls are never lost; qualified.js
@@ -92,6 +96,8 @@ export function run( win: RuntimeWindow, doc: Document ): PageConfig {
 		for ( const [ method, ...args ] of config.calls ) {
 			qualified( method, ...args );
 		}
+		startButtons( win as ButtonWindow, doc, qualified );
+		startForms( doc, qualified );
 	}
 	emit( doc, READY_EVENT, { config } );
 	return config;

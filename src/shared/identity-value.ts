@@ -2,6 +2,7 @@
  * What an identify value may be: one rule for the runtime, the admin preview
  * and (mirrored in PHP) the server-resolved fields.
  */
+import { cut } from './cut';
 
 /**
  * Longest value sent to Qualified, in characters. PHP caps server values with
@@ -29,8 +30,5 @@ export function toIdentityValue( raw: unknown ): string | undefined {
 	} else if ( [ 'string', 'number', 'boolean' ].includes( typeof raw ) ) {
 		text = String( raw );
 	}
-	text = Array.from( text?.trim() ?? '' )
-		.slice( 0, MAX_VALUE_LENGTH )
-		.join( '' );
-	return text || undefined;
+	return cut( text?.trim() ?? '', MAX_VALUE_LENGTH ) || undefined;
 }

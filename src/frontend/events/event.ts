@@ -5,6 +5,7 @@
  * only. The payload is the vendor's, not ours: anything may be missing,
  * of another type or a getter that throws, and then reads as absent.
  */
+import { cut } from '../../shared/cut';
 import type { EventKind } from '../../shared/events/types';
 import { isObject } from '../read';
 
@@ -30,17 +31,6 @@ interface VendorData {
 	rep_conversation_id?: unknown;
 	field_values?: unknown;
 }
-
-/**
- * At most `length` characters of a text, counted as the site's route counts
- * them (code points): slicing UTF-16 units could split an emoji, and a lone
- * surrogate makes the whole body invalid JSON for PHP.
- *
- * @param value  Text.
- * @param length Characters to keep.
- */
-export const cut = ( value: string, length: number ) =>
-	Array.from( value ).slice( 0, length ).join( '' );
 
 /**
  * A non-empty string or a number, as text of at most 200 characters (what

@@ -17,7 +17,8 @@
  * not cost the whole event.
  */
 import { has } from '../read';
-import { cut, type EventDetail } from './event';
+import { cut } from '../../shared/cut';
+import type { EventDetail } from './event';
 
 /** The largest body the route accepts, in bytes. */
 const MAX_BODY = 8192;
