@@ -91,6 +91,12 @@ const main = {
 		admin: path.resolve( __dirname, 'admin/index.tsx' ),
 		editor: path.resolve( __dirname, 'src/editor/index.tsx' ),
 		frontend: path.resolve( __dirname, 'src/frontend/index.ts' ),
+		// The Qualified button block: build/blocks/button/ gets index.js,
+		// style-index.css and index.css, and wp-scripts copies its block.json.
+		'blocks/button/index': path.resolve(
+			__dirname,
+			'src/blocks/button/index.tsx'
+		),
 	},
 	output: {
 		...defaultConfig.output,

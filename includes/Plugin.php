@@ -138,6 +138,10 @@ final class Plugin {
 		( new PageOverride() )->register();
 		( new QualifiedConnector( $this->settings ) )->register();
 		( new PolicyText() )->register();
+		// The Qualified button: its block, the same markup as a shortcode, and a pattern that holds it.
+		( new Blocks\ButtonBlock() )->register();
+		( new Blocks\ButtonShortcode() )->register();
+		( new Blocks\TalkToSalesPattern() )->register();
 
 		$settings = $this->settings;
 		self::when(
