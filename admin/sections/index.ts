@@ -7,6 +7,7 @@
 /**
  * Internal dependencies
  */
+import { buttonsSection } from './Buttons';
 import { eventsSection } from './Events';
 import { experiencesSection } from './Experiences';
 import { generalSection } from './General';
@@ -18,6 +19,7 @@ export const SECTIONS: readonly SectionDefinition[] = [
 	identitySection,
 	experiencesSection,
 	eventsSection,
+	buttonsSection,
 ];
 
 /**

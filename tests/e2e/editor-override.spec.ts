@@ -12,6 +12,12 @@ import { expect, test, type Page } from '@playwright/test';
 /**
  * Internal dependencies
  */
+import {
+	openNewPage as openNewEditorPage,
+	publish as publishPage,
+	restHeaders,
+	type EditorGlobals,
+} from './block-editor';
 import { asVisitor, fakeQualifiedState, logIn } from './helpers';
 import { expectNoPluginPhpErrors } from './php-log';
 import { adminRest } from './rest-client';
@@ -26,31 +32,6 @@ const META_KEY = 'qualified_integration_page';
 let previousToken = '';
 /** Pages this file published, deleted afterwards. */
 const createdPages: number[] = [];
-
-/** The parts of the editor's data stores these tests use. */
-interface EditorGlobals {
-	wp: {
-		data: {
-			select: ( store: 'core/editor' ) => {
-				getCurrentPostId: () => number | null;
-				isPostSavingLocked: () => boolean;
-				isCurrentPostPublished: () => boolean;
-				isSavingPost: () => boolean;
-				getCurrentPost: () => SavedPost;
-			};
-			dispatch: ( store: 'core/editor' | 'core/preferences' ) => {
-				editPost: ( edits: Record< string, unknown > ) => void;
-				set: ( scope: string, name: string, value: unknown ) => void;
-			};
-		};
-	};
-}
-
-interface SavedPost {
-	id: number;
-	link: string;
-	meta: Record< string, unknown >;
-}
 
 test.beforeAll( async ( { browser } ) => {
 	const context = await browser.newContext();
@@ -80,61 +61,13 @@ test.afterAll( async ( { browser } ) => {
 } );
 
 /**
- * The REST nonce of a wp-admin page, for requests made beside it.
- *
- * @param page A wp-admin page with api-fetch loaded.
- */
-async function restHeaders( page: Page ) {
-	const nonce = await page.evaluate(
-		() =>
-			(
-				window as unknown as {
-					wp: { apiFetch: { nonceMiddleware: { nonce: string } } };
-				}
-			 ).wp.apiFetch.nonceMiddleware.nonce
-	);
-	return { 'X-WP-Nonce': nonce };
-}
-
-/**
- * Opens a new page in the block editor, without the welcome guide or the
- * starter-pattern modal, with the "Qualified" panel expanded.
+ * Opens a new page in the block editor with the "Qualified" panel expanded.
  *
  * @param page  A page logged in as the editor.
  * @param title Title of the new page.
  */
 async function openNewPage( page: Page, title: string ) {
-	const ready = () =>
-		page.waitForFunction( () => {
-			const { wp } = window as unknown as Partial< EditorGlobals >;
-			return !! wp?.data?.select( 'core/editor' )?.getCurrentPostId();
-		} );
-
-	// Turn the guide and the pattern modal off (6.5 knows only the guide; an
-	// unknown preference is ignored), then load the editor again: the modal
-	// decides when the editor opens.
-	await page.goto( '/wp-admin/post-new.php?post_type=page' );
-	await ready();
-	await page.evaluate( () => {
-		const { wp } = window as unknown as EditorGlobals;
-		const preferences = wp.data.dispatch( 'core/preferences' );
-		preferences.set( 'core/edit-post', 'welcomeGuide', false );
-		preferences.set( 'core', 'enableChoosePatternModal', false );
-	} );
-	await page.goto( '/wp-admin/post-new.php?post_type=page' );
-	await ready();
-
-	const modal = page.getByRole( 'dialog' );
-	if ( await modal.count() ) {
-		await modal.getByRole( 'button', { name: 'Close' } ).first().click();
-	}
-	await expect( modal ).toHaveCount( 0 );
-
-	await page.evaluate( ( postTitle ) => {
-		const { wp } = window as unknown as EditorGlobals;
-		wp.data.dispatch( 'core/editor' ).editPost( { title: postTitle } );
-	}, title );
-
+	await openNewEditorPage( page, title );
 	// The document tab of the settings sidebar ("Page" on 6.5 and 7.1).
 	const documentTab = page.getByRole( 'tab', { name: 'Page' } );
 	if ( ( await documentTab.getAttribute( 'aria-selected' ) ) !== 'true' ) {
@@ -154,32 +87,12 @@ async function openNewPage( page: Page, title: string ) {
 }
 
 /**
- * Publishes through the toolbar and the pre-publish panel, and returns the
- * new page's id, URL and saved meta.
+ * Publishes and keeps the page's id to delete it afterwards.
  *
  * @param page The editor.
  */
 async function publish( page: Page ) {
-	await page
-		.getByRole( 'region', { name: 'Editor top bar' } )
-		.getByRole( 'button', { name: 'Publish', exact: true } )
-		.click();
-	await page
-		.getByRole( 'region', { name: 'Editor publish' } )
-		.getByRole( 'button', { name: 'Publish', exact: true } )
-		.click();
-	await page.waitForFunction( () => {
-		const { wp } = window as unknown as EditorGlobals;
-		const editor = wp.data.select( 'core/editor' );
-		return (
-			editor.isCurrentPostPublished() === true &&
-			editor.isSavingPost() === false
-		);
-	} );
-	const saved = await page.evaluate( () => {
-		const { wp } = window as unknown as EditorGlobals;
-		return wp.data.select( 'core/editor' ).getCurrentPost();
-	} );
+	const saved = await publishPage( page );
 	createdPages.push( saved.id );
 	return saved;
 }
