@@ -67,7 +67,8 @@ const minifiers = [
 			...terserOptions,
 			compress: {
 				...terserOptions.compress,
-				passes: 3,
+				inline: false,
+				reduce_funcs: false,
 			},
 			output: {
 				...terserOptions.output,

@@ -17,17 +17,18 @@
  * blocked qualified.js). A click before qualified.js arrives is queued with
  * the stub; if the vendor script then fails, a link goes to its fallback.
  */
-import { isExperienceName } from '../shared/experiences/name';
-import type { QualifiedFunction } from './qualified';
-import { onVendorFailure, vendorArrived, type VendorWindow } from './vendor';
+import { EXPERIENCE_NAME } from '../shared/experiences/name';
+import type { QualifiedFunction, QualifiedWindow } from './qualified';
+import { vendorArrived } from './vendor';
 
 export const BUTTON_CLASS = '.qualified-open';
 export const BUTTON_WRAPPER = '.wp-block-qualified-integration-button';
 const NATIVE = 'a[href],button';
 
-export type ButtonWindow = VendorWindow & {
-	location?: { assign?: ( url: string ) => void };
-};
+export type ButtonWindow = QualifiedWindow &
+	Pick< Window, 'addEventListener' > & {
+		location: { assign: ( url: string ) => void };
+	};
 
 /**
  * Makes the page's buttons live (Qualified is active on this page view).
@@ -60,36 +61,47 @@ export function startButtons(
 
 	const activate = ( event: Event ) => {
 		const target = event.target as Element;
-		const el = target.closest?.( BUTTON_CLASS );
+		const el = target.closest( BUTTON_CLASS );
 		const { key } = event as KeyboardEvent;
+		// A click has no key; a key counts on a button made of another element.
 		if (
 			el &&
 			! failed &&
-			( event.type === 'click' ||
+			( ! key ||
 				( target === el &&
 					! el.matches( NATIVE ) &&
 					( key === 'Enter' || key === ' ' ) ) )
 		) {
 			event.preventDefault();
 			const experience = el.getAttribute( 'data-qualified-experience' );
-			if ( isExperienceName( experience ) ) {
+			if ( experience && EXPERIENCE_NAME.test( experience ) ) {
 				qualified( 'showExperience', experience );
 			} else {
 				qualified( 'open' );
 			}
-			fallback ||= vendorArrived( win )
-				? ''
-				: ( el.closest( 'a' ) ?? el.querySelector( 'a' ) )?.href;
+			// Followed only if qualified.js then fails to arrive by the load event.
+			fallback ||= ( el.closest( 'a' ) ?? el.querySelector( 'a' ) )?.href;
 		}
 	};
 	doc.addEventListener( 'click', activate );
 	doc.addEventListener( 'keydown', activate );
 
-	onVendorFailure( win, doc, () => {
-		failed = true;
-		hide( true );
-		if ( fallback ) {
-			win.location?.assign?.( fallback );
+	// An async script finishes, loaded or failed, before the window's load
+	// event (one the runtime adds while the page loads delays it too): a stub
+	// still in place then means qualified.js will not run on this page view
+	// (an ad blocker, a network error, a CSP).
+	const check = () => {
+		if ( ! vendorArrived( win ) ) {
+			failed = true;
+			hide( true );
+			if ( fallback ) {
+				win.location.assign( fallback );
+			}
 		}
-	} );
+	};
+	if ( doc.readyState === 'complete' ) {
+		check();
+	} else {
+		win.addEventListener( 'load', check );
+	}
 }

@@ -21,12 +21,9 @@ export interface PageConfig {
 	events?: EventsConfig | undefined;
 }
 
-function isDataMethod( value: unknown ): value is DataMethod {
-	return (
-		typeof value === 'string' &&
-		( DATA_METHODS as readonly string[] ).includes( value )
-	);
-}
+// includes() compares strictly: only one of the strings passes.
+const isDataMethod = ( value: unknown ): value is DataMethod =>
+	( DATA_METHODS as readonly unknown[] ).includes( value );
 
 /**
  * Reads the config defensively: it comes from PHP filters other plugins can

@@ -20,7 +20,7 @@ import { has, isObject, type Loose } from './read';
 
 export const FORM_IDENTITY_EVENT = 'qualified-integration:identity';
 const FIELDS = '[data-qualified-field],[class*="qualified-field-"]';
-const FIELD_CLASS = /(?:^|\s)qualified-field-([A-Za-z]\w*)/;
+const FIELD_CLASS = /(?:^|\s)qualified-field-(\w+)/;
 const CONTROL = 'input,textarea,select';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -38,7 +38,7 @@ export function startForms( doc: Document, qualified: QualifiedFunction ) {
 		const values = isObject( data ) && data.fieldValues;
 		for ( const name in isObject( values ) ? values : {} ) {
 			const value = ( values as Loose )[ name ];
-			if ( typeof value === 'string' && has( values as Loose, name ) ) {
+			if ( typeof value === 'string' ) {
 				fields[ name ] = value;
 			}
 		}
