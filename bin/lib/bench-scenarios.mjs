@@ -198,3 +198,36 @@ export function handlers() {
 	}
 	return list;
 }
+
+/**
+ * A post with chat buttons: 5 blocks (with and without a fallback link),
+ * 5 shortcodes, a `qualified-open` link and a form with 3 fields filled from
+ * getIdentity. The block markup is what the block saves.
+ *
+ * @return {string} Post content.
+ */
+export function buttonsContent() {
+	const block = ( i ) => {
+		const fallback = i % 2 ? `/contact/${ i }/` : '';
+		const attributes = JSON.stringify( {
+			action: 'showExperience',
+			experience: `experience-${ 100 + i }`,
+			...( fallback && { fallback } ),
+		} );
+		const inner = fallback
+			? `<a class="wp-block-button__link wp-element-button qualified-open" href="${ fallback }" data-qualified-experience="experience-${ 100 + i }">Talk to sales ${ i }</a>`
+			: `<button type="button" class="wp-block-button__link wp-element-button qualified-open" data-qualified-experience="experience-${ 100 + i }">Talk to sales ${ i }</button>`;
+		return `<!-- wp:qualified-integration/button ${ attributes } -->\n<div class="wp-block-qualified-integration-button"${ fallback ? '' : ' hidden' }>${ inner }</div>\n<!-- /wp:qualified-integration/button -->`;
+	};
+	return [
+		'<!-- wp:paragraph --><p>Welcome to WordPress. This is your first post.</p><!-- /wp:paragraph -->',
+		...Array.from( { length: 5 }, ( _, i ) => block( i ) ),
+		...Array.from(
+			{ length: 5 },
+			( _, i ) =>
+				`<!-- wp:shortcode -->[qualified_button label="Chat ${ i }" experience="experience-${ 200 + i }" fallback="/contact/"]<!-- /wp:shortcode -->`
+		),
+		'<!-- wp:html --><p><a class="qualified-open" href="/contact/">Chat with us</a></p><!-- /wp:html -->',
+		'<!-- wp:html --><form><input type="email" data-qualified-field="email"><input class="qualified-field-company"><p class="qualified-field-phone"><input type="tel"></p></form><!-- /wp:html -->',
+	].join( '\n\n' );
+}

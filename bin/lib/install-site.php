@@ -55,6 +55,16 @@ if ( ! empty( $options['settings'] ) ) {
 	update_option( 'qualified_integration_settings', array_merge( (array) $settings, $options['settings'] ) );
 }
 
+// The first post's content, for a benchmark scenario that measures a page with plugin content (buttons).
+if ( ! empty( $options['postContent'] ) ) {
+	wp_update_post(
+		array(
+			'ID'           => 1,
+			'post_content' => $options['postContent'],
+		)
+	);
+}
+
 foreach ( $options['users'] ?? array() as $extra_user ) {
 	$user_id = wp_insert_user(
 		array(

@@ -154,15 +154,16 @@ function writeConfig( dir, { url, database, constants } ) {
  * Builds (or reuses) a site and installs WordPress into it.
  *
  * @param {Object}   options
- * @param {string}   options.name         Site name: directory and database suffix.
- * @param {number}   options.port         Port on 127.0.0.1.
- * @param {string}   [options.version]    Key of WP_BUILDS, or oldest / current.
- * @param {boolean}  [options.fresh]      Reinstall even if installed.
- * @param {Object}   [options.settings]   Plugin settings to store after activation.
- * @param {Object}   [options.constants]  Extra wp-config.php constants.
- * @param {Array}    [options.users]      Extra users: { login, password, role, first_name?, meta? }.
- * @param {boolean}  [options.fakeVendor] Load the fake qualified.js from tests/fixtures.
- * @param {string[]} [options.muPlugins]  File names in tests/fixtures/mu-plugins to install.
+ * @param {string}   options.name          Site name: directory and database suffix.
+ * @param {number}   options.port          Port on 127.0.0.1.
+ * @param {string}   [options.version]     Key of WP_BUILDS, or oldest / current.
+ * @param {boolean}  [options.fresh]       Reinstall even if installed.
+ * @param {Object}   [options.settings]    Plugin settings to store after activation.
+ * @param {Object}   [options.constants]   Extra wp-config.php constants.
+ * @param {Array}    [options.users]       Extra users: { login, password, role, first_name?, meta? }.
+ * @param {boolean}  [options.fakeVendor]  Load the fake qualified.js from tests/fixtures.
+ * @param {string[]} [options.muPlugins]   File names in tests/fixtures/mu-plugins to install.
+ * @param {string}   [options.postContent] Content of the first post ("Hello world!"), when set.
  * @return {Promise<{dir: string, url: string}>} The site.
  */
 export async function prepareSite( {
@@ -175,6 +176,7 @@ export async function prepareSite( {
 	users = [],
 	fakeVendor = true,
 	muPlugins = [],
+	postContent = '',
 } ) {
 	const dir = join( WP_HOME_DIR, 'sites', name );
 	const url = `http://127.0.0.1:${ port }`;
@@ -222,6 +224,7 @@ export async function prepareSite( {
 					...ADMIN,
 					settings,
 					users,
+					postContent,
 				} ),
 			],
 			{ stdio: [ 'ignore', 'ignore', 'inherit' ] }

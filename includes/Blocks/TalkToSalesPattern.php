@@ -45,7 +45,8 @@ final class TalkToSalesPattern {
 				'description' => __( 'A heading, a short text and a button that opens the Qualified messenger.', 'qualified-integration' ),
 				'categories'  => array( 'call-to-action' ),
 				'keywords'    => array( 'qualified', 'chat', 'sales' ),
-				'content'     => self::content(),
+				// Read only when the pattern is (WordPress 6.5+), not on every request.
+				'filePath'    => __DIR__ . '/patterns/talk-to-sales.php',
 			)
 		);
 	}
