@@ -22,7 +22,8 @@ const SHORTCODE =
 	'[qualified_button label="Talk to sales" experience="experience-1234" fallback="/contact/"]';
 
 /**
- * A snippet to copy: a read-only field that selects itself on focus.
+ * A snippet to copy: a read-only text area (long snippets wrap) that
+ * selects itself on focus.
  *
  * @param props       Props.
  * @param props.label The field's label.
@@ -35,11 +36,11 @@ function Snippet( { label, value }: { label: string; value: string } ) {
 			<label className="qi-snippet__label" htmlFor={ id }>
 				{ label }
 			</label>
-			<input
+			<textarea
 				id={ id }
-				type="text"
 				className="code"
 				readOnly
+				rows={ 2 }
 				value={ value }
 				dir="ltr"
 				onFocus={ ( event ) => event.currentTarget.select() }

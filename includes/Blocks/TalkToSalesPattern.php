@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Blocks;
 
+use WP_Block_Patterns_Registry;
 use WP_Block_Type_Registry;
 
 defined( 'ABSPATH' ) || exit;
@@ -25,17 +26,35 @@ final class TalkToSalesPattern {
 	const NAME = 'qualified-integration/talk-to-sales';
 
 	/**
-	 * Hooks the registration, after the button block's (same hook, default priority).
+	 * Hooks the registration where patterns are listed: the admin (after the
+	 * button block's registration on init) and the REST API, which the block
+	 * and site editors read patterns from. Not on page views: `npm run bench`
+	 * measured the registration there at about 2% of a page's time (200-rule
+	 * scenario, 1.044 against 1.020 without it), and a page view only needs a
+	 * pattern a theme template names by slug, which this one is not for.
 	 */
 	public function register(): void {
-		add_action( 'init', array( $this, 'add' ), 11 );
+		add_action( 'init', array( $this, 'add_in_admin' ), 11 );
+		add_action( 'rest_api_init', array( $this, 'add' ) );
+	}
+
+	/**
+	 * Registers the pattern on admin screens.
+	 */
+	public function add_in_admin(): void {
+		if ( is_admin() ) {
+			$this->add();
+		}
 	}
 
 	/**
 	 * Registers the pattern when the button block is registered.
 	 */
 	public function add(): void {
-		if ( ! WP_Block_Type_Registry::get_instance()->is_registered( ButtonBlock::NAME ) ) {
+		if (
+			! WP_Block_Type_Registry::get_instance()->is_registered( ButtonBlock::NAME )
+			|| WP_Block_Patterns_Registry::get_instance()->is_registered( self::NAME )
+		) {
 			return;
 		}
 		register_block_pattern(

@@ -132,3 +132,21 @@ export async function publish( page: Page ): Promise< SavedPost > {
 		return wp.data.select( 'core/editor' ).getCurrentPost();
 	} );
 }
+
+/**
+ * Deletes pages a spec file created (for good, not to the trash), so later
+ * spec files find the shared site as it was.
+ *
+ * @param page A wp-admin page with api-fetch loaded, logged in as admin.
+ * @param ids  Page ids.
+ */
+export async function deletePages( page: Page, ids: number[] ) {
+	const headers = await restHeaders( page );
+	for ( const id of ids ) {
+		const response = await page.request.delete(
+			`/wp-json/wp/v2/pages/${ id }?force=true`,
+			{ headers }
+		);
+		expect( response.status(), await response.text() ).toBe( 200 );
+	}
+}

@@ -16,7 +16,13 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 /**
  * Internal dependencies
  */
-import { editorReady, openNewPage, publish, restHeaders } from './block-editor';
+import {
+	deletePages,
+	editorReady,
+	openNewPage,
+	publish,
+	restHeaders,
+} from './block-editor';
 import { asVisitor, fakeQualifiedState, logIn } from './helpers';
 import { expectNoPluginPhpErrors } from './php-log';
 import { adminRest } from './rest-client';
@@ -62,13 +68,7 @@ test.afterAll( async ( { browser } ) => {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	const rest = await adminRest( page );
-	for ( const id of createdPages ) {
-		const response = await page.request.delete(
-			`/wp-json/wp/v2/pages/${ id }?force=true`,
-			{ headers: await restHeaders( page ) }
-		);
-		expect( response.status(), await response.text() ).toBe( 200 );
-	}
+	await deletePages( page, createdPages );
 	const restored = await rest.post( {
 		token: previous.token,
 		identity: { mappings: previous.mappings },
@@ -313,4 +313,55 @@ test( 'the shortcode and the qualified-open class start and open, and a form is 
 		await expect.poll( () => openedCount( view ) ).toBe( 1 );
 		expect( new URL( view.url() ).pathname ).not.toBe( '/contact/' );
 	} );
+} );
+
+test( 'the block works in the site editor: inserted into a template, it renders there, valid', async ( {
+	page,
+} ) => {
+	await logIn( page );
+	await page.goto( '/wp-admin/site-editor.php?canvas=edit' );
+	const editorCanvas = page.frameLocator( 'iframe[name="editor-canvas"]' );
+	// The template has loaded when its blocks are in the canvas.
+	await expect( editorCanvas.locator( '.is-root-container' ) ).toBeVisible( {
+		timeout: 30000,
+	} );
+	const inserted = await page.evaluate( () => {
+		const { wp } = window as unknown as {
+			wp: {
+				blocks: {
+					createBlock: (
+						name: string,
+						attributes: Record< string, unknown >
+					) => { clientId: string };
+				};
+				data: {
+					dispatch: ( store: 'core/block-editor' ) => {
+						insertBlocks: ( blocks: unknown[] ) => void;
+					};
+					select: ( store: 'core/block-editor' ) => {
+						getBlock: (
+							clientId: string
+						) => { name: string; isValid: boolean } | null;
+					};
+				};
+			};
+		};
+		const block = wp.blocks.createBlock( 'qualified-integration/button', {
+			label: 'Chat from the template',
+			fallback: '/contact/',
+		} );
+		wp.data.dispatch( 'core/block-editor' ).insertBlocks( [ block ] );
+		return wp.data.select( 'core/block-editor' ).getBlock( block.clientId );
+	} );
+
+	expect( inserted ).toMatchObject( {
+		name: 'qualified-integration/button',
+		isValid: true,
+	} );
+	await expect(
+		editorCanvas.getByRole( 'textbox', { name: 'Button text' } ).filter( {
+			hasText: 'Chat from the template',
+		} )
+	).toBeVisible();
+	// Left unsaved: the template stays as the theme ships it.
 } );

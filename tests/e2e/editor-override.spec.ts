@@ -13,9 +13,9 @@ import { expect, test, type Page } from '@playwright/test';
  * Internal dependencies
  */
 import {
+	deletePages,
 	openNewPage as openNewEditorPage,
 	publish as publishPage,
-	restHeaders,
 	type EditorGlobals,
 } from './block-editor';
 import { asVisitor, fakeQualifiedState, logIn } from './helpers';
@@ -47,13 +47,7 @@ test.afterAll( async ( { browser } ) => {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	const rest = await adminRest( page );
-	for ( const id of createdPages ) {
-		const response = await page.request.delete(
-			`/wp-json/wp/v2/pages/${ id }?force=true`,
-			{ headers: await restHeaders( page ) }
-		);
-		expect( response.status(), await response.text() ).toBe( 200 );
-	}
+	await deletePages( page, createdPages );
 	expect( ( await rest.post( { token: previousToken } ) ).status() ).toBe(
 		200
 	);

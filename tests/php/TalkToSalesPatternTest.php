@@ -20,6 +20,34 @@ use WP_Block_Type_Registry;
  */
 final class TalkToSalesPatternTest extends TestCase {
 
+	/**
+	 * Registers it as a REST request (the editors' pattern list) does.
+	 */
+	public function set_up(): void {
+		parent::set_up();
+		( new TalkToSalesPattern() )->add();
+	}
+
+	public function test_the_pattern_is_registered_for_the_rest_api_and_the_admin_only(): void {
+		$registry = WP_Block_Patterns_Registry::get_instance();
+		$registry->unregister( TalkToSalesPattern::NAME );
+		$pattern = new TalkToSalesPattern();
+		$pattern->register();
+
+		$pattern->add_in_admin();
+		$this->assertFalse( $registry->is_registered( TalkToSalesPattern::NAME ), 'not on a page view' );
+		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
+		require_once ABSPATH . 'wp-admin/includes/screen.php';
+		set_current_screen( 'edit-page' );
+		$pattern->add_in_admin();
+		$this->assertTrue( $registry->is_registered( TalkToSalesPattern::NAME ), 'in the admin' );
+		unset( $GLOBALS['current_screen'] );
+
+		$registry->unregister( TalkToSalesPattern::NAME );
+		do_action( 'rest_api_init', rest_get_server() );
+		$this->assertTrue( $registry->is_registered( TalkToSalesPattern::NAME ), 'for the REST API' );
+	}
+
 	public function test_the_pattern_is_registered(): void {
 		$pattern = WP_Block_Patterns_Registry::get_instance()->get_registered( TalkToSalesPattern::NAME );
 		$this->assertIsArray( $pattern );
