@@ -143,6 +143,14 @@ export function ActionEditor( {
 					) }
 				</p>
 			) }
+			{ action.action === 'load' && (
+				<p className="qi-help qi-action__note">
+					{ __(
+						'Loads Qualified as soon as this rule matches, instead of waiting for the moment set under Loading & privacy (idle, first interaction). It never loads before consent, nor on a page that hides Qualified.',
+						'qualified-integration'
+					) }
+				</p>
+			) }
 			{ action.action === 'identify' && (
 				<IdentifyFields
 					ruleIndex={ ruleIndex }

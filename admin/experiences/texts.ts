@@ -84,6 +84,7 @@ export function actionLabels(): Record< ActionName, string > {
 			'Identify (send visitor fields)',
 			'qualified-integration'
 		),
+		load: __( 'Load Qualified at once', 'qualified-integration' ),
 	};
 }
 

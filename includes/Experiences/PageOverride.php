@@ -7,6 +7,8 @@
 
 namespace QualifiedIntegration\Experiences;
 
+use QualifiedIntegration\Frontend\Loading;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -17,7 +19,8 @@ defined( 'ABSPATH' ) || exit;
  * schema below validates it, the auth callback requires `edit_post` on
  * that post); the classic editor's meta box writes it through clean().
  *
- * The value is `{ hide?: bool, experience?: string, startCollapsed?: bool, open?: bool }`.
+ * The value is `{ hide?: bool, experience?: string, startCollapsed?: bool, open?: bool, load?: string }`
+ * (`load`: a loading strategy for this page).
  */
 final class PageOverride {
 
@@ -104,6 +107,11 @@ final class PageOverride {
 					'description' => __( 'Open the messenger on this page.', 'qualified-integration' ),
 					'type'        => 'boolean',
 				),
+				'load'           => array(
+					'description' => __( 'When qualified.js loads on this page, instead of the site\'s loading strategy (never before consent when the site waits for it).', 'qualified-integration' ),
+					'type'        => 'string',
+					'enum'        => self::strategies(),
+				),
 			),
 		);
 	}
@@ -127,7 +135,7 @@ final class PageOverride {
 	 * empty one means none), `startCollapsed` only with an experience.
 	 *
 	 * @param mixed $value Raw value.
-	 * @return array{hide?: true, experience?: string, startCollapsed?: bool, open?: true}
+	 * @return array{hide?: true, experience?: string, startCollapsed?: bool, open?: true, load?: string}
 	 */
 	public static function clean( $value ): array {
 		if ( is_object( $value ) ) {
@@ -147,7 +155,19 @@ final class PageOverride {
 		if ( true === ( $value['open'] ?? null ) ) {
 			$clean['open'] = true;
 		}
+		if ( in_array( $value['load'] ?? null, self::strategies(), true ) ) {
+			$clean['load'] = $value['load'];
+		}
 		return $clean;
+	}
+
+	/**
+	 * The loading strategies an override may name: the settings schema's.
+	 *
+	 * @return string[]
+	 */
+	public static function strategies(): array {
+		return Loading::STRATEGIES;
 	}
 
 	/**

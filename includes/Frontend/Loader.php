@@ -17,9 +17,10 @@ defined( 'ABSPATH' ) || exit;
  *
  * 1. the vendor's queueing stub, inline, first thing in wp_head, so any later
  *    script may call qualified(...) before the vendor script arrives;
- * 2. qualified.js?token=TOKEN, async; unless an Experience hide rule may
- *    apply to the visitor, then the runtime adds it once it knows none does
- *    (the config carries its URL as `experiences.vendorSrc`);
+ * 2. qualified.js?token=TOKEN, async; unless the loading strategy is not
+ *    `immediate` or an Experience hide rule may apply to the visitor: then
+ *    the runtime adds it at the strategy's moment, once it knows no hide
+ *    applies (the config carries its URL as `loading.src`, see Loading);
  * 3. the per-page config as JSON (with the event handlers, on every page
  *    that loads Qualified), then the runtime, deferred.
  *
@@ -156,7 +157,7 @@ final class Loader {
 		$page     = $this->page ?? $this->snapshot->page_settings();
 		$plan     = $this->plan ?? PagePlan::for_request( $page );
 
-		if ( ! $plan->holds_vendor() ) {
+		if ( null === PageConfig::loading( $settings, $plan ) ) {
 			// phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion -- The vendor versions its own file; a ?ver= would only split caches.
 			wp_enqueue_script(
 				self::VENDOR_HANDLE,

@@ -33,12 +33,15 @@ final class PageConfig {
 	 *
 	 * `experiences` is present only when an Experience rule reaches the page
 	 * or its post has an override: `spa`, the site's `timezone`, the `rules`
-	 * reduced to their browser conditions, the `override`, and `vendorSrc`
-	 * when qualified.js is held for the runtime (see PagePlan).
+	 * reduced to their browser conditions, and the `override`.
 	 *
 	 * `events` is present only when an event handler is enabled: the
 	 * ingestion route's `endpoint` and the enabled `handlers`
 	 * (EventsConfig). It does not depend on the page or the visitor.
+	 *
+	 * `loading` is present only when qualified.js is held for the runtime
+	 * (a strategy other than immediate, or a hide rule that may apply):
+	 * its `src`, the `strategy`, and `maxDelay` or `category` (Loading).
 	 *
 	 * @param array<string, mixed> $settings Settings in force.
 	 * @param Context|null         $context  User and post to resolve against; the current request by default.
@@ -47,7 +50,8 @@ final class PageConfig {
 	 */
 	public static function build( array $settings, ?Context $context = null, ?PagePlan $plan = null ): array {
 		$config      = self::calls_and_identity( $settings, $context ?? Context::for_request() );
-		$experiences = ( $plan ?? PagePlan::for_settings( $settings ) )->config( self::vendor_src( $settings ) );
+		$plan        = $plan ?? PagePlan::for_settings( $settings );
+		$experiences = $plan->config();
 		if ( null !== $experiences ) {
 			$config['experiences'] = $experiences;
 		}
@@ -55,8 +59,12 @@ final class PageConfig {
 		if ( null !== $events ) {
 			$config['events'] = $events;
 		}
+		$loading = self::loading( $settings, $plan );
+		if ( null !== $loading ) {
+			$config['loading'] = $loading;
+		}
 
-		return self::finish( $config, $settings );
+		return self::finish( $config, $settings, $loading );
 	}
 
 	/**
@@ -75,29 +83,32 @@ final class PageConfig {
 			return (string) wp_json_encode( self::build( $settings, null, $plan ), Loader::JSON_FLAGS );
 		}
 		$config      = self::finish_identity( self::calls_and_identity( $settings, Context::for_request() ), false );
-		$experiences = $plan->config( self::vendor_src( $settings ), false );
+		$experiences = $plan->config( false );
+		$loading     = self::loading( $settings, $plan );
 		// No handler, no file: a page view without events loads none of their code.
 		$events = '' === $events ? '' : EventsConfig::json( $events );
 		$json   = substr( (string) wp_json_encode( $config, Loader::JSON_FLAGS ), 0, -1 );
 		if ( null !== $experiences ) {
-			// As build() orders it: spa, timezone, rules, then override and vendorSrc when set.
+			// As build() orders it: spa, timezone, rules, then the override when set.
 			$head  = array_intersect_key( $experiences, array_flip( array( 'spa', 'timezone' ) ) );
 			$tail  = array_diff_key( $experiences, $head );
 			$json .= ',"experiences":' . substr( (string) wp_json_encode( $head, Loader::JSON_FLAGS ), 0, -1 )
 				. ',"rules":[' . implode( ',', $plan->rules_json() ) . ']'
 				. ( array() === $tail ? '}' : ',' . substr( (string) wp_json_encode( $tail, Loader::JSON_FLAGS ), 1 ) );
 		}
-		return $json . ( '' === $events ? '' : ',"events":' . $events ) . '}';
+		return $json . ( '' === $events ? '' : ',"events":' . $events )
+			. ( null === $loading ? '' : ',"loading":' . wp_json_encode( $loading, Loader::JSON_FLAGS ) ) . '}';
 	}
 
 	/**
-	 * The qualified.js URL for the settings' token (the page config carries it when the script is held).
+	 * The `loading` part: null when qualified.js is printed in the HTML.
 	 *
 	 * @param array<string, mixed> $settings Settings in force.
-	 * @return string
+	 * @param PagePlan             $plan     The page's Experience plan (its override, whether a hide rule holds the script).
+	 * @return array{src: string, strategy: string, maxDelay?: int, category?: string}|null
 	 */
-	private static function vendor_src( array $settings ): string {
-		return ScriptUrl::for_token( (string) ( $settings['token'] ?? '' ) );
+	public static function loading( array $settings, PagePlan $plan ): ?array {
+		return Loading::part( $settings, $plan->override(), $plan->holds_vendor() );
 	}
 
 	/**
@@ -123,11 +134,12 @@ final class PageConfig {
 	/**
 	 * Applies the page_config filter to a built config and cleans what it returns.
 	 *
-	 * @param array<string, mixed> $config   Config.
-	 * @param array<string, mixed> $settings Settings in force.
+	 * @param array<string, mixed>                                                         $config   Config.
+	 * @param array<string, mixed>                                                         $settings Settings in force.
+	 * @param array{src: string, strategy: string, maxDelay?: int, category?: string}|null $loading  The `loading` part before the filter.
 	 * @return array<string, mixed>
 	 */
-	private static function finish( array $config, array $settings ): array {
+	private static function finish( array $config, array $settings, ?array $loading ): array {
 		/**
 		 * Filters the per-page runtime config.
 		 *
@@ -149,6 +161,14 @@ final class PageConfig {
 			$config['experiences'] = ExperiencesConfig::clean( $config['experiences'] );
 			if ( null === $config['experiences'] ) {
 				unset( $config['experiences'] );
+			}
+		}
+		// The vendor script is held or not by what PHP printed: a filter may change how the
+		// runtime loads it, not whether the page config says it is held.
+		if ( $filtered ) {
+			$config['loading'] = Loading::clean( $config['loading'] ?? null, $loading );
+			if ( null === $config['loading'] ) {
+				unset( $config['loading'] );
 			}
 		}
 		if ( $filtered && array_key_exists( 'events', $config ) ) {

@@ -73,6 +73,14 @@ final class Labels {
 				return __( 'Webhooks', 'qualified-integration' );
 			case 'events.retentionDays':
 				return __( 'Keep events for (days)', 'qualified-integration' );
+			case 'loading':
+				return __( 'Loading', 'qualified-integration' );
+			case 'loading.strategy':
+				return __( 'When to load Qualified', 'qualified-integration' );
+			case 'loading.maxDelay':
+				return __( 'Load anyway after (seconds)', 'qualified-integration' );
+			case 'loading.consentCategory':
+				return __( 'Consent category', 'qualified-integration' );
 			default:
 				return $schema_path;
 		}

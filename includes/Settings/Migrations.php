@@ -181,6 +181,19 @@ final class Migrations {
 				}
 				return $settings;
 			},
+			// Version 5 adds the loading strategy, immediate (how every earlier version loaded
+			// qualified.js), with no maximum delay and the marketing consent category; every
+			// version 4 field, event handlers included, is kept as it was.
+			5 => static function ( array $settings ): array {
+				if ( ! isset( $settings['loading'] ) || ! is_array( $settings['loading'] ) ) {
+					$settings['loading'] = array(
+						'strategy'        => 'immediate',
+						'maxDelay'        => 0,
+						'consentCategory' => 'marketing',
+					);
+				}
+				return $settings;
+			},
 		);
 
 		/**

@@ -33,7 +33,7 @@ final class Schema {
 	 * Version of the settings shape this code writes. Must equal the
 	 * schemaVersion default in the JSON file; a test holds them together.
 	 */
-	const VERSION = 4;
+	const VERSION = 5;
 
 	/**
 	 * Decoded schema, kept for the request: the file is read once at most.

@@ -807,9 +807,13 @@ final class Validator {
 					unset( $value[ $name ] );
 				}
 			}
+			// A required key missing or dropped takes its onInvalid (a switch that fails closed), else its default.
 			foreach ( (array) ( $schema['required'] ?? array() ) as $name ) {
-				if ( ! array_key_exists( $name, $value ) && array_key_exists( 'default', $properties[ $name ] ?? array() ) ) {
-					$value[ $name ] = $properties[ $name ]['default'];
+				$child_schema = $properties[ $name ] ?? array();
+				if ( ! array_key_exists( $name, $value ) && array_key_exists( 'onInvalid', $child_schema ) ) {
+					$value[ $name ] = $child_schema['onInvalid'];
+				} elseif ( ! array_key_exists( $name, $value ) && array_key_exists( 'default', $child_schema ) ) {
+					$value[ $name ] = $child_schema['default'];
 				}
 			}
 			// Keys in the schema's order, a default put back included.

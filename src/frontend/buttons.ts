@@ -13,11 +13,14 @@
  *
  * A button saved without a fallback link is hidden (`hidden` on its
  * wrapper) until the runtime finds Qualified active on the page; with one,
- * it is a plain link wherever Qualified is not (no runtime, a hide, a
- * blocked qualified.js). A click before qualified.js arrives is queued with
- * the stub; if the vendor script then fails, a link goes to its fallback.
+ * it is a plain link wherever Qualified is not (no runtime, a hide, no
+ * consent yet, a blocked qualified.js). A click before qualified.js arrives
+ * is queued with the stub and loads qualified.js at once (whatever the
+ * loading strategy's moment); if the vendor script then fails, a link goes
+ * to its fallback.
  */
 import { EXPERIENCE_NAME } from '../shared/experiences/name';
+import type { VendorLoader } from './loading';
 import type { QualifiedFunction, QualifiedWindow } from './qualified';
 import { vendorArrived } from './vendor';
 
@@ -36,11 +39,13 @@ export type ButtonWindow = QualifiedWindow &
  * @param win       The page's window.
  * @param doc       The page's document.
  * @param qualified The queue or the vendor's function.
+ * @param vendor    The page view's qualified.js loader.
  */
 export function startButtons(
 	win: ButtonWindow,
 	doc: Document,
-	qualified: QualifiedFunction
+	qualified: QualifiedFunction,
+	vendor: VendorLoader
 ): void {
 	let failed = false;
 	let fallback: string | undefined;
@@ -79,29 +84,22 @@ export function startButtons(
 			} else {
 				qualified( 'open' );
 			}
-			// Followed only if qualified.js then fails to arrive by the load event.
+			vendor.now();
+			// Followed only if qualified.js then fails to arrive.
 			fallback ||= ( el.closest( 'a' ) ?? el.querySelector( 'a' ) )?.href;
 		}
 	};
 	doc.addEventListener( 'click', activate );
 	doc.addEventListener( 'keydown', activate );
 
-	// An async script finishes, loaded or failed, before the window's load
-	// event (one the runtime adds while the page loads delays it too): a stub
-	// still in place then means qualified.js will not run on this page view
-	// (an ad blocker, a network error, a CSP).
-	const check = () => {
-		if ( ! vendorArrived( win ) ) {
-			failed = true;
-			hide( true );
-			if ( fallback ) {
-				win.location.assign( fallback );
-			}
+	// qualified.js will not run on this page view (an ad blocker, a network
+	// error, a CSP; consent revoked): the buttons are plain links again, and
+	// a click that waited for it goes to its fallback.
+	vendor.onFail( () => {
+		failed = true;
+		hide( true );
+		if ( fallback && ! vendorArrived( win ) ) {
+			win.location.assign( fallback );
 		}
-	};
-	if ( doc.readyState === 'complete' ) {
-		check();
-	} else {
-		win.addEventListener( 'load', check );
-	}
+	} );
 }

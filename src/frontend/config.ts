@@ -2,6 +2,7 @@
  * The per-page config PHP prints before the runtime (Frontend\PageConfig).
  */
 import type { ExperiencesConfig } from '../shared/experiences/types';
+import type { LoadingConfig } from '../shared/loading';
 import { type EventsConfig, parseEvents } from './events/config';
 import { parseExperiences } from './experiences/config';
 import { type IdentityConfig, parseIdentity } from './identity/config';
@@ -19,6 +20,8 @@ export interface PageConfig {
 	experiences?: ExperiencesConfig | undefined;
 	/** Event handlers; undefined when none is enabled. */
 	events?: EventsConfig | undefined;
+	/** How the runtime adds qualified.js; undefined when it is in the HTML. */
+	loading?: LoadingConfig | undefined;
 }
 
 // includes() compares strictly: only one of the strings passes.
@@ -47,5 +50,9 @@ export function parseConfig( raw: unknown ): PageConfig {
 	const identity = parseIdentity( config.identity );
 	const experiences = parseExperiences( config.experiences );
 	const events = parseEvents( config.events );
-	return { calls, identity, experiences, events };
+	// Cleaned by PHP (Frontend\Loading), also after the page_config filter.
+	const loading = isObject( config.loading )
+		? ( config.loading as unknown as LoadingConfig )
+		: undefined;
+	return { calls, identity, experiences, events, loading };
 }

@@ -20,6 +20,7 @@ import type {
 	EventsSettings,
 	Webhook,
 } from './events/types';
+import type { LoadingSettings } from './loading';
 
 export type { IdentitySource } from './identity-sources';
 export { MAX_VALUE_LENGTH } from './identity-value';
@@ -36,6 +37,7 @@ export type {
 	EventsSettings,
 	Webhook,
 } from './events/types';
+export type { ConsentCategory, LoadingSettings, LoadStrategy } from './loading';
 
 /** How a browser value is kept for the rest of the visit. */
 export type PersistMode = 'first' | 'last';
@@ -65,6 +67,7 @@ export interface Settings {
 	identity: IdentitySettings;
 	experiences: ExperiencesSettings;
 	events: EventsSettings;
+	loading: LoadingSettings;
 }
 
 /** Fields a user may change; schemaVersion belongs to the plugin. */
@@ -183,6 +186,8 @@ type RuleSchema =
 
 type EventsSchema = SchemaProperties[ 'events' ][ 'properties' ];
 
+type LoadingSchema = SchemaProperties[ 'loading' ][ 'properties' ];
+
 /**
  * Compile-time only: `tsc` rejects `true` here when Settings, its `identity`
  * object, a mapping, `experiences`, a rule, a condition (all types together)
@@ -224,4 +229,5 @@ export const SETTINGS_MATCH_SCHEMA: [
 		keyof Webhook,
 		keyof EventsSchema[ 'webhooks' ][ 'items' ][ 'properties' ]
 	>,
-] = [ true, true, true, true, true, true, true, true, true, true, true ];
+	SameKeys< keyof LoadingSettings, keyof LoadingSchema >,
+] = [ true, true, true, true, true, true, true, true, true, true, true, true ];

@@ -14,6 +14,11 @@ const payload: SettingsPayload = {
 		identity: { mappings: [] },
 		experiences: { spa: false, rules: [] },
 		events: { handlers: [], webhooks: [], retentionDays: 90 },
+		loading: {
+			strategy: 'immediate',
+			maxDelay: 0,
+			consentCategory: 'marketing',
+		},
 	},
 	locked: {},
 	revision: 'r2',

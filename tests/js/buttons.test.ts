@@ -2,6 +2,7 @@
  * Internal dependencies
  */
 import { startButtons, type ButtonWindow } from '../../src/frontend/buttons';
+import { vendorLoader, type LoadingWindow } from '../../src/frontend/loading';
 import {
 	installQueue,
 	type QualifiedFunction,
@@ -10,6 +11,7 @@ import {
 import { run, type RuntimeWindow } from '../../src/frontend/runtime';
 
 type TestWindow = ButtonWindow &
+	LoadingWindow &
 	QualifiedWindow & {
 		loadListeners: Array< () => void >;
 		assigned: string[];
@@ -28,6 +30,7 @@ function testWindow(): TestWindow {
 				win.loadListeners.push( listener );
 			}
 		} ) as Window[ 'addEventListener' ],
+		removeEventListener: () => undefined,
 		location: {
 			assign: ( url: string ) => {
 				win.assigned.push( url );
@@ -76,7 +79,7 @@ function setUp( html: string, spy?: ( doc: Document ) => void ) {
 	const win = testWindow();
 	const qualified: QualifiedFunction = ( ...args ) =>
 		win.qualified!( ...args );
-	startButtons( win, doc, qualified );
+	startButtons( win, doc, qualified, vendorLoader( win, doc ) );
 	return win;
 }
 
@@ -305,7 +308,7 @@ describe( 'chat buttons', () => {
 		);
 		const win = testWindow();
 
-		startButtons( win, doc, win.qualified! );
+		startButtons( win, doc, win.qualified!, vendorLoader( win, doc ) );
 
 		expect(
 			doc.querySelector< HTMLElement >(

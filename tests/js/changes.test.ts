@@ -16,6 +16,11 @@ const saved: EditableSettings = {
 	},
 	experiences: { spa: false, rules: [] },
 	events: { handlers: [], webhooks: [], retentionDays: 90 },
+	loading: {
+		strategy: 'immediate',
+		maxDelay: 0,
+		consentCategory: 'marketing',
+	},
 };
 
 describe( 'changedFields', () => {

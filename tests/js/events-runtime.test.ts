@@ -279,7 +279,10 @@ describe( 'registration', () => {
 						then: { action: 'hide' },
 					},
 				],
-				vendorSrc: 'https://js.qualified.com/qualified.js?token=T',
+			},
+			loading: {
+				src: 'https://js.qualified.com/qualified.js?token=T',
+				strategy: 'immediate',
 			},
 			events: {
 				endpoint: ENDPOINT,

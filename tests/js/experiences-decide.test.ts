@@ -47,6 +47,7 @@ describe( 'decide', () => {
 			matched: [],
 			fired: [],
 			pending: [],
+			load: false,
 		} );
 	} );
 
@@ -89,6 +90,7 @@ describe( 'decide', () => {
 			matched: [ 'who', 'open', 'careers', 'show' ],
 			fired: [ 'careers' ],
 			pending: [],
+			load: false,
 		} );
 	} );
 

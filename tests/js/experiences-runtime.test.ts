@@ -20,6 +20,8 @@ import { blockedStorageWindow } from './storage-fixture';
 type Win = RuntimeWindow & Window;
 const win = window as unknown as Win;
 const VENDOR = 'https://js.qualified.com/qualified.js?token=Abc123';
+/** The page config's part when PHP held qualified.js for the runtime (a hide rule may apply). */
+const HELD = { loading: { src: VENDOR, strategy: 'immediate' } };
 
 let calls: unknown[][];
 let events: Array< { type: string; detail: unknown } >;
@@ -110,7 +112,6 @@ describe( 'parseExperiences', () => {
 			timezone: 'Europe/Paris',
 			rules: [ { id: 'a', when: [], then: { action: 'open' } } ],
 			override: { open: true },
-			vendorSrc: VENDOR,
 		};
 		expect( parseExperiences( raw ) ).toEqual( raw );
 	} );
@@ -275,18 +276,14 @@ describe( 'a page view', () => {
 describe( 'the held vendor script', () => {
 	it( 'is added once, async, when no hide applies', () => {
 		start(
-			config(
-				[
-					{
-						id: 'hide-docs',
-						when: [
-							{ type: 'path', op: 'prefix', value: '/docs/' },
-						],
-						then: { action: 'hide' },
-					},
-				],
-				{ vendorSrc: VENDOR }
-			)
+			config( [
+				{
+					id: 'hide-docs',
+					when: [ { type: 'path', op: 'prefix', value: '/docs/' } ],
+					then: { action: 'hide' },
+				},
+			] ),
+			HELD
 		);
 		const scripts = vendorScripts();
 		expect( scripts ).toHaveLength( 1 );
@@ -298,28 +295,26 @@ describe( 'the held vendor script', () => {
 		const onReady = jest.fn();
 		document.addEventListener( READY_EVENT, onReady );
 		start(
-			config(
-				[
-					{
-						id: 'tag',
-						when: [],
-						then: { action: 'identify', fields: { a: 'b' } },
-					},
-					{
-						id: 'no-chat',
-						when: [ { type: 'path', op: 'glob', value: '/pri*' } ],
-						then: { action: 'hide' },
-					},
-					{ id: 'open', when: [], then: { action: 'open' } },
-					{
-						id: 'later',
-						when: [ { type: 'time_on_page', seconds: 1 } ],
-						then: { action: 'open' },
-					},
-				],
-				{ vendorSrc: VENDOR }
-			),
+			config( [
+				{
+					id: 'tag',
+					when: [],
+					then: { action: 'identify', fields: { a: 'b' } },
+				},
+				{
+					id: 'no-chat',
+					when: [ { type: 'path', op: 'glob', value: '/pri*' } ],
+					then: { action: 'hide' },
+				},
+				{ id: 'open', when: [], then: { action: 'open' } },
+				{
+					id: 'later',
+					when: [ { type: 'time_on_page', seconds: 1 } ],
+					then: { action: 'open' },
+				},
+			] ),
 			{
+				...HELD,
 				calls: [ [ 'open' ] ],
 				identity: { fields: { email: 'a@example.org' }, browser: [] },
 			}
@@ -738,8 +733,9 @@ describe( 'SPA navigation', () => {
 						then: { action: 'hide' },
 					},
 				],
-				{ spa: true, vendorSrc: VENDOR }
-			)
+				{ spa: true }
+			),
+			HELD
 		);
 		expect( vendorScripts() ).toHaveLength( 0 );
 		window.history.pushState( null, '', '/docs/' );

@@ -9,13 +9,18 @@ import type { Settings } from '../../src/shared/settings';
  * against Settings, and the test checks it against the schema's defaults.
  */
 const typedDefaults: Settings = {
-	schemaVersion: 4,
+	schemaVersion: 5,
 	enabled: true,
 	token: '',
 	excludeRoles: [],
 	identity: { mappings: [] },
 	experiences: { spa: false, rules: [] },
 	events: { handlers: [], webhooks: [], retentionDays: 90 },
+	loading: {
+		strategy: 'immediate',
+		maxDelay: 0,
+		consentCategory: 'marketing',
+	},
 };
 
 describe( 'settings schema', () => {

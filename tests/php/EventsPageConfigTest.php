@@ -238,7 +238,7 @@ final class EventsPageConfigTest extends TestCase {
 			$printed  = $this->printed_config_json( $url );
 			$settings = Plugin::instance()->settings->get();
 			$this->assertSame( wp_json_encode( PageConfig::build( $settings, null, PagePlan::for_settings( $settings ) ), Loader::JSON_FLAGS ), $printed, $url );
-			$this->assertSame( array( 'calls', 'identity', 'experiences', 'events' ), array_keys( (array) json_decode( $printed, true ) ), $url );
+			$this->assertSame( array( 'calls', 'identity', 'experiences', 'events', 'loading' ), array_keys( (array) json_decode( $printed, true ) ), $url );
 		}
 	}
 
@@ -330,7 +330,7 @@ final class EventsPageConfigTest extends TestCase {
 
 		$on_post = $this->printed_config( '/?p=' . $this->post );
 		$this->assertSame( array( 'mobile' ), array_column( $on_post['experiences']['rules'], 'id' ), 'The page-only rule does not reach a post.' );
-		$this->assertArrayHasKey( 'vendorSrc', $on_post['experiences'], 'qualified.js is held: the registrations wait for it.' );
+		$this->assertArrayHasKey( 'loading', $on_post, 'qualified.js is held: the registrations wait for it.' );
 		$this->assertSame( array( 'Meeting Booked', '*' ), array_column( $on_post['events']['handlers'], 'name' ) );
 		$this->assertSame( $on_post['events'], $this->printed_config( '/?page_id=' . $page )['events'], 'The same on every page.' );
 

@@ -365,7 +365,7 @@ final class EventsSchemaTest extends TestCase {
 		$events['handlers'][0]['kind'] = 'chat';
 		$this->store_raw_settings(
 			array(
-				'schemaVersion' => 4,
+				'schemaVersion' => 5,
 				'enabled'       => true,
 				'token'         => 'Tok1',
 				'events'        => $events,

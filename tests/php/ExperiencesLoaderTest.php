@@ -274,7 +274,7 @@ final class ExperiencesLoaderTest extends TestCase {
 		// Elsewhere the hide rule does not reach the page: Qualified loads, qualified.js is not held.
 		$other = $this->head_of( '/' );
 		$this->assertLoaded( $other, true );
-		$this->assertArrayNotHasKey( 'vendorSrc', $this->printed_config( $other )['experiences'] );
+		$this->assertArrayNotHasKey( 'loading', $this->printed_config( $other ) );
 	}
 
 	public function test_an_empty_hide_rule_hides_everywhere(): void {
@@ -294,8 +294,15 @@ final class ExperiencesLoaderTest extends TestCase {
 		$head = $this->head_of( '/?page_id=' . $this->page );
 		$this->assertLoaded( $head, false );
 		$config = $this->printed_config( $head );
-		$this->assertSame( ScriptUrl::for_token( 'Tok3n' ), $config['experiences']['vendorSrc'] );
-		$this->assertSame( 'https://js.qualified.com/qualified.js?token=Tok3n', $config['experiences']['vendorSrc'] );
+		$this->assertSame( ScriptUrl::for_token( 'Tok3n' ), $config['loading']['src'] );
+		$this->assertSame(
+			array(
+				'src'      => 'https://js.qualified.com/qualified.js?token=Tok3n',
+				'strategy' => 'immediate',
+			),
+			$config['loading'],
+			'Held for the hide rule alone: the runtime adds it at once when no hide applies.'
+		);
 	}
 
 	/**
@@ -341,14 +348,14 @@ final class ExperiencesLoaderTest extends TestCase {
 		$this->assertLoaded( $head, false );
 		$config = $this->printed_config( $head );
 		$this->assertSame( array_column( $rules, 'id' ), array_column( $config['experiences']['rules'], 'id' ) );
-		$this->assertStringContainsString( 'qualified.js?token=Tok3n', $config['experiences']['vendorSrc'] );
+		$this->assertStringContainsString( 'qualified.js?token=Tok3n', $config['loading']['src'] );
 	}
 
 	public function test_without_hide_rules_the_vendor_loads_as_usual(): void {
 		$this->rules( array( self::rule( 'open', array( 'action' => 'open' ), array( self::path( '/demo' ) ) ) ) );
 		$head = $this->head_of( '/' );
 		$this->assertLoaded( $head, true );
-		$this->assertArrayNotHasKey( 'vendorSrc', $this->printed_config( $head )['experiences'] );
+		$this->assertArrayNotHasKey( 'loading', $this->printed_config( $head ) );
 	}
 
 	public function test_an_override_experience_beats_hide_and_show_rules(): void {
@@ -380,7 +387,7 @@ final class ExperiencesLoaderTest extends TestCase {
 			$experiences['override']
 		);
 		$this->assertSame( array( 'open' ), array_column( $experiences['rules'], 'id' ) );
-		$this->assertArrayNotHasKey( 'vendorSrc', $experiences );
+		$this->assertArrayNotHasKey( 'loading', $this->printed_config( $head ) );
 
 		// The same rules hide every other page.
 		$this->assertNothingPrinted( $this->head_of( '/' ) );
@@ -404,17 +411,17 @@ final class ExperiencesLoaderTest extends TestCase {
 		add_filter(
 			'qualified_integration_page_config',
 			static function ( array $config ) {
-				$config['experiences']['spa']       = 'yes';
-				$config['experiences']['timezone']  = 7;
-				$config['experiences']['override']  = array(
+				$config['experiences']['spa']      = 'yes';
+				$config['experiences']['timezone'] = 7;
+				$config['experiences']['override'] = array(
 					'experience' => 'not an api name',
 					'open'       => true,
 					'hide'       => true,
 					'extra'      => 'x',
 				);
-				$config['experiences']['vendorSrc'] = 42;
-				$config['experiences']['rules'][]   = null;
-				$config['experiences']['rules'][]   = array(
+				$config['loading']                 = array( 'src' => 'javascript:alert(1)' );
+				$config['experiences']['rules'][]  = null;
+				$config['experiences']['rules'][]  = array(
 					'id'   => 'extra-keys',
 					'when' => array(
 						array(
@@ -431,7 +438,7 @@ final class ExperiencesLoaderTest extends TestCase {
 					),
 					'once' => true,
 				);
-				$config['experiences']['rules'][]   = array(
+				$config['experiences']['rules'][]  = array(
 					'id'   => 'page-fact',
 					'when' => array(
 						array(
@@ -441,12 +448,12 @@ final class ExperiencesLoaderTest extends TestCase {
 					),
 					'then' => array( 'action' => 'open' ),
 				);
-				$config['experiences']['rules'][]   = array(
+				$config['experiences']['rules'][]  = array(
 					'id'   => 'unknown-action',
 					'when' => array(),
 					'then' => array( 'action' => 'launch' ),
 				);
-				$config['experiences']['rules'][]   = array(
+				$config['experiences']['rules'][]  = array(
 					'when' => array(),
 					'then' => array( 'action' => 'open' ),
 				);
@@ -485,6 +492,7 @@ final class ExperiencesLoaderTest extends TestCase {
 			),
 			$this->printed_config( $this->head_of( '/' ) )['experiences']
 		);
+		$this->assertArrayNotHasKey( 'loading', $this->printed_config( $this->head_of( '/' ) ), 'qualified.js is in the HTML: a filter cannot hold it back (nor make the runtime add it twice).' );
 	}
 
 	public function test_a_page_config_filter_that_breaks_experiences_removes_them(): void {

@@ -19,6 +19,13 @@ use QualifiedIntegration\Settings\SettingsRepository;
  */
 final class MigrationTest extends TestCase {
 
+	/** The loading section a migration adds: how every version before 5 loaded qualified.js. */
+	const IMMEDIATE = array(
+		'strategy'        => 'immediate',
+		'maxDelay'        => 0,
+		'consentCategory' => 'marketing',
+	);
+
 	public function test_migration_creates_a_missing_option_with_defaults(): void {
 		delete_option( SettingsRepository::OPTION );
 
@@ -27,7 +34,7 @@ final class MigrationTest extends TestCase {
 		$this->assertFalse( Plugin::instance()->migrations->run(), 'A current option is left alone.' );
 	}
 
-	public function test_a_stored_v1_option_becomes_v4_with_nothing_lost(): void {
+	public function test_a_stored_v1_option_becomes_v5_with_nothing_lost(): void {
 		$v1 = array(
 			'schemaVersion' => 1,
 			'enabled'       => false,
@@ -49,11 +56,11 @@ final class MigrationTest extends TestCase {
 
 		$this->assertTrue( Plugin::instance()->migrations->run() );
 
-		$this->assertSame( array( 1, 4 ), $seen );
+		$this->assertSame( array( 1, 5 ), $seen );
 		wp_cache_delete( 'alloptions', 'options' );
 		$this->assertSame(
 			array(
-				'schemaVersion' => 4,
+				'schemaVersion' => 5,
 				'enabled'       => false,
 				'token'         => 'Legacy9Tok',
 				'excludeRoles'  => array( 'administrator', 'editor' ),
@@ -67,13 +74,18 @@ final class MigrationTest extends TestCase {
 					'webhooks'      => array(),
 					'retentionDays' => 90,
 				),
+				'loading'       => array(
+					'strategy'        => 'immediate',
+					'maxDelay'        => 0,
+					'consentCategory' => 'marketing',
+				),
 			),
 			self::settings_written()
 		);
-		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v4 option is left alone.' );
+		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v5 option is left alone.' );
 	}
 
-	public function test_a_stored_v2_option_with_identity_mappings_becomes_v4_with_nothing_lost(): void {
+	public function test_a_stored_v2_option_with_identity_mappings_becomes_v5_with_nothing_lost(): void {
 		$mappings = array(
 			array(
 				'field'  => 'email',
@@ -118,11 +130,11 @@ final class MigrationTest extends TestCase {
 		);
 		$this->assertTrue( Plugin::instance()->migrations->run() );
 
-		$this->assertSame( array( 2, 4 ), $seen );
+		$this->assertSame( array( 2, 5 ), $seen );
 		wp_cache_delete( 'alloptions', 'options' );
 		$this->assertSame(
 			array(
-				'schemaVersion' => 4,
+				'schemaVersion' => 5,
 				'enabled'       => true,
 				'token'         => 'V2Token',
 				'excludeRoles'  => array( 'editor' ),
@@ -136,10 +148,15 @@ final class MigrationTest extends TestCase {
 					'webhooks'      => array(),
 					'retentionDays' => 90,
 				),
+				'loading'       => array(
+					'strategy'        => 'immediate',
+					'maxDelay'        => 0,
+					'consentCategory' => 'marketing',
+				),
 			),
 			self::settings_written()
 		);
-		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v4 option is left alone.' );
+		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v5 option is left alone.' );
 	}
 
 	/**
@@ -195,7 +212,7 @@ final class MigrationTest extends TestCase {
 		$this->assertSame( 'A1', $out['token'] );
 	}
 
-	public function test_a_stored_v3_option_with_rules_becomes_v4_with_events_empty_and_nothing_lost(): void {
+	public function test_a_stored_v3_option_with_rules_becomes_v5_with_events_empty_and_nothing_lost(): void {
 		$rules = array(
 			array(
 				'id'    => 'pricing',
@@ -244,17 +261,67 @@ final class MigrationTest extends TestCase {
 		);
 		$this->assertTrue( Plugin::instance()->migrations->run() );
 
-		$this->assertSame( array( 3, 4 ), $seen );
+		$this->assertSame( array( 3, 5 ), $seen );
 		wp_cache_delete( 'alloptions', 'options' );
 		$expected                  = $v3;
-		$expected['schemaVersion'] = 4;
+		$expected['schemaVersion'] = 5;
 		$expected['events']        = array(
 			'handlers'      => array(),
 			'webhooks'      => array(),
 			'retentionDays' => 90,
 		);
+		$expected['loading']       = self::IMMEDIATE;
 		$this->assertSame( $expected, self::settings_written() );
-		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v4 option is left alone.' );
+		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v5 option is left alone.' );
+	}
+
+	public function test_a_stored_v4_option_with_handlers_becomes_v5_loading_immediately_and_nothing_lost(): void {
+		$v4 = array(
+			'schemaVersion' => 4,
+			'enabled'       => true,
+			'token'         => 'V4Token',
+			'excludeRoles'  => array( 'editor' ),
+			'identity'      => array( 'mappings' => array() ),
+			'experiences'   => array(
+				'spa'   => false,
+				'rules' => array(),
+			),
+			'events'        => array(
+				'handlers'      => array(
+					array(
+						'kind'    => 'event',
+						'name'    => 'Meeting Booked',
+						'actions' => array(
+							array(
+								'type'  => 'dataLayer',
+								'event' => 'qualified_meeting_booked',
+							),
+						),
+					),
+				),
+				'webhooks'      => array(),
+				'retentionDays' => 30,
+			),
+		);
+		$this->store_raw_settings( $v4 );
+		$seen = array();
+		add_action(
+			'qualified_integration_migrated',
+			static function ( $from, $to ) use ( &$seen ) {
+				$seen = array( $from, $to );
+			},
+			10,
+			2
+		);
+		$this->assertTrue( Plugin::instance()->migrations->run() );
+
+		$this->assertSame( array( 4, 5 ), $seen );
+		wp_cache_delete( 'alloptions', 'options' );
+		$expected                  = $v4;
+		$expected['schemaVersion'] = 5;
+		$expected['loading']       = self::IMMEDIATE;
+		$this->assertSame( $expected, self::settings_written(), 'Earlier versions loaded qualified.js at once: so does the migrated site.' );
+		$this->assertFalse( Plugin::instance()->migrations->run(), 'A v5 option is left alone.' );
 	}
 
 	public function test_migration_keeps_values_of_a_version_0_option(): void {
@@ -268,7 +335,7 @@ final class MigrationTest extends TestCase {
 		Plugin::instance()->migrations->run();
 
 		$this->assertSame( 'Legacy9', get_option( SettingsRepository::OPTION )['token'] );
-		$this->assertSame( 4, get_option( SettingsRepository::OPTION )['schemaVersion'] );
+		$this->assertSame( 5, get_option( SettingsRepository::OPTION )['schemaVersion'] );
 	}
 
 	public function test_migration_steps_run_in_order_and_can_be_extended(): void {

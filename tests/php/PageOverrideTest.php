@@ -80,7 +80,7 @@ final class PageOverrideTest extends TestCase {
 		$this->assertSame( 'object', $meta['type'] );
 		$this->assertSame( array(), $meta['default'] );
 		$this->assertFalse( $meta['show_in_rest']['schema']['additionalProperties'] );
-		$this->assertSame( array( 'hide', 'experience', 'startCollapsed', 'open' ), array_keys( $meta['show_in_rest']['schema']['properties'] ) );
+		$this->assertSame( array( 'hide', 'experience', 'startCollapsed', 'open', 'load' ), array_keys( $meta['show_in_rest']['schema']['properties'] ) );
 		$this->assertArrayHasKey( PageOverride::META_KEY, get_registered_meta_keys( 'post', 'post' ) );
 		$this->assertArrayNotHasKey( PageOverride::META_KEY, get_registered_meta_keys( 'post', 'attachment' ) );
 		$this->assertArrayNotHasKey( PageOverride::META_KEY, get_registered_meta_keys( 'post', 'wp_block' ), 'Not public.' );

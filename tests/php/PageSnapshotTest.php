@@ -163,7 +163,7 @@ final class PageSnapshotTest extends TestCase {
 		$config = json_decode( $printed, true );
 		$this->assertSame( array( 'careers', 'posts', 'tag' ), array_column( $config['experiences']['rules'], 'id' ), 'The page-only rule is dropped on a post.' );
 		$this->assertSame( array( 'open' => true ), $config['experiences']['override'] );
-		$this->assertArrayHasKey( 'vendorSrc', $config['experiences'], 'A hide rule holds qualified.js.' );
+		$this->assertArrayHasKey( 'loading', $config, 'A hide rule holds qualified.js.' );
 		$this->assertStringNotContainsString( '</script>', $printed, 'Values are emitted inert.' );
 	}
 

@@ -98,7 +98,7 @@ final class RestSettingsTest extends TestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$data = $response->get_data();
 		$this->assertSame( 'Read1', $data['settings']['token'] );
-		$this->assertSame( 4, $data['settings']['schemaVersion'] );
+		$this->assertSame( 5, $data['settings']['schemaVersion'] );
 		$this->assertSame( array( 'mappings' => array() ), $data['settings']['identity'] );
 		$this->assertSame(
 			array(

@@ -21,7 +21,7 @@ final class SettingsTest extends TestCase {
 	public function test_schema_is_the_source_of_defaults_and_version(): void {
 		$this->assertSame(
 			array(
-				'schemaVersion' => 4,
+				'schemaVersion' => 5,
 				'enabled'       => true,
 				'token'         => '',
 				'excludeRoles'  => array(),
@@ -35,10 +35,15 @@ final class SettingsTest extends TestCase {
 					'webhooks'      => array(),
 					'retentionDays' => 90,
 				),
+				'loading'       => array(
+					'strategy'        => 'immediate',
+					'maxDelay'        => 0,
+					'consentCategory' => 'marketing',
+				),
 			),
 			Schema::defaults()
 		);
-		$this->assertSame( 4, Schema::VERSION );
+		$this->assertSame( 5, Schema::VERSION );
 		$this->assertSame( Schema::VERSION, Schema::properties()['schemaVersion']['default'] );
 		$this->assertFalse( Schema::get()['additionalProperties'] );
 		$this->assertArrayNotHasKey( 'schemaVersion', Schema::editable_properties() );
@@ -69,6 +74,14 @@ final class SettingsTest extends TestCase {
 				array(
 					'spa'   => true,
 					'rules' => array(),
+				),
+			),
+			'loading on interaction'   => array(
+				'loading',
+				array(
+					'strategy'        => 'interaction',
+					'maxDelay'        => 600,
+					'consentCategory' => 'statistics',
 				),
 			),
 		);
@@ -119,6 +132,14 @@ final class SettingsTest extends TestCase {
 			'mappings null'              => array( 'identity', array( 'mappings' => null ), 'identity.mappings', 'Identity mappings: must be a list, not null.' ),
 			'experiences null'           => array( 'experiences', null, 'experiences', 'Experiences: must be an object, not null.' ),
 			'rules null'                 => array( 'experiences', array( 'spa' => false, 'rules' => null ), 'experiences.rules', 'Experience rules: must be a list, not null.' ), // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing.AssociativeArrayFound
+			'strategy unknown'           => array( 'loading', self::loading( array( 'strategy' => 'lazy' ) ), 'loading.strategy', 'When to load Qualified:' ),
+			'strategy null'              => array( 'loading', self::loading( array( 'strategy' => null ) ), 'loading.strategy', 'When to load Qualified: must be text, not null.' ),
+			'max delay negative'         => array( 'loading', self::loading( array( 'maxDelay' => -1 ) ), 'loading.maxDelay', 'Load anyway after (seconds):' ),
+			'max delay a string'         => array( 'loading', self::loading( array( 'maxDelay' => '5' ) ), 'loading.maxDelay', 'Load anyway after (seconds):' ),
+			'max delay too long'         => array( 'loading', self::loading( array( 'maxDelay' => 601 ) ), 'loading.maxDelay', 'Load anyway after (seconds):' ),
+			'category unknown'           => array( 'loading', self::loading( array( 'consentCategory' => 'ads' ) ), 'loading.consentCategory', 'Consent category:' ),
+			'loading without a strategy' => array( 'loading', array( 'maxDelay' => 0, 'consentCategory' => 'marketing' ), 'loading.strategy', 'required' ), // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing.AssociativeArrayFound
+			'loading null'               => array( 'loading', null, 'loading', 'Loading: must be an object, not null.' ),
 			'unknown field'              => array( 'colour', 'red', 'colour', 'colour is not a setting you can change.' ),
 			'read-only field'            => array( 'schemaVersion', 2, 'schemaVersion', 'schemaVersion' ),
 		);
@@ -226,7 +247,7 @@ final class SettingsTest extends TestCase {
 
 		$this->assertSame(
 			array(
-				'schemaVersion' => 4,
+				'schemaVersion' => 5,
 				'enabled'       => false,
 				'token'         => 'Keep1',
 				'excludeRoles'  => array( 'editor' ),
@@ -239,6 +260,11 @@ final class SettingsTest extends TestCase {
 					'handlers'      => array(),
 					'webhooks'      => array(),
 					'retentionDays' => 90,
+				),
+				'loading'       => array(
+					'strategy'        => 'immediate',
+					'maxDelay'        => 0,
+					'consentCategory' => 'marketing',
 				),
 			),
 			$repository->get()
@@ -411,5 +437,22 @@ final class SettingsTest extends TestCase {
 		foreach ( array( 'label', 'status', 'badge', 'description', 'actions', 'test' ) as $key ) {
 			$this->assertArrayHasKey( $key, $result );
 		}
+	}
+
+	/**
+	 * A valid loading section with some keys replaced.
+	 *
+	 * @param array<string, mixed> $change Keys to replace.
+	 * @return array<string, mixed>
+	 */
+	private static function loading( array $change ): array {
+		return array_merge(
+			array(
+				'strategy'        => 'idle',
+				'maxDelay'        => 0,
+				'consentCategory' => 'marketing',
+			),
+			$change
+		);
 	}
 }

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * filter, so the runtime needs no checks of its own (bytes every visitor
  * would download): `spa` a boolean, `timezone` a string, each rule as
  * RuleReducer reads it (id, browser conditions with their keys, action,
- * `once`), the override as PageOverride cleans it, `vendorSrc` a string.
+ * `once`), the override as PageOverride cleans it (without PHP's `hide` and `load`).
  *
  * A rule that cannot be read is dropped alone. So is a rule with a page-fact
  * condition (post_type, post, term, logged_in, role): PHP decides those
@@ -47,12 +47,9 @@ final class ExperiencesConfig {
 			}
 		}
 		$override = PageOverride::clean( $value['override'] ?? null );
-		unset( $override['hide'] );
+		unset( $override['hide'], $override['load'] );
 		if ( array() !== $override ) {
 			$clean['override'] = $override;
-		}
-		if ( is_string( $value['vendorSrc'] ?? null ) && '' !== $value['vendorSrc'] ) {
-			$clean['vendorSrc'] = $value['vendorSrc'];
 		}
 		return $clean;
 	}

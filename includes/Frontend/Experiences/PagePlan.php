@@ -20,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
  *   showExperience rule), so nothing at all is printed;
  * - holds_vendor(): hide rules with browser conditions remain, so
  *   qualified.js is not enqueued and the runtime adds it once it knows no
- *   hide applies (the page config then carries `vendorSrc`);
+ *   hide applies (the page config then carries `loading`, see Loading);
  * - per_user(): the outcome depended on who is looking (logged_in, role),
  *   so the page must stay out of shared caches.
  *
@@ -210,13 +210,14 @@ final class PagePlan {
 	 * The page config's `experiences` block; null when no rule reaches the
 	 * page and the post has no override (or the page is hidden: nothing is printed).
 	 *
-	 * @param string $vendor_src The qualified.js URL, sent only when the vendor script is held.
-	 * @param bool   $rules      Whether to include `rules` (as arrays); without, the caller adds rules_json().
+	 * The override's `hide` and `load` are PHP's (nothing printed; Loading), not the runtime's.
+	 *
+	 * @param bool $rules Whether to include `rules` (as arrays); without, the caller adds rules_json().
 	 * @return array<string, mixed>|null
 	 */
-	public function config( string $vendor_src, bool $rules = true ): ?array {
+	public function config( bool $rules = true ): ?array {
 		$override = $this->override;
-		unset( $override['hide'] );
+		unset( $override['hide'], $override['load'] );
 		if ( $this->hidden || ( array() === $this->rules && empty( $override ) ) ) {
 			return null;
 		}
@@ -229,9 +230,6 @@ final class PagePlan {
 		}
 		if ( ! empty( $override ) ) {
 			$config['override'] = $override;
-		}
-		if ( $this->holds_vendor() ) {
-			$config['vendorSrc'] = $vendor_src;
 		}
 		return $config;
 	}

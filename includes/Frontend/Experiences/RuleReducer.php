@@ -166,6 +166,7 @@ final class RuleReducer {
 				return $action;
 			case 'open':
 			case 'hide':
+			case 'load':
 				return array( 'action' => $name );
 			case 'identify':
 				$fields = array();

@@ -1,8 +1,8 @@
 /**
  * Runs the Experience rules of a page: one decision per page view with the
- * shared precedence (shared/experiences/decide), the vendor script added when
- * PHP held it and nothing hides Qualified, timed rules armed, and with `spa`
- * a new page view after each navigation.
+ * shared precedence (shared/experiences/decide), qualified.js allowed when
+ * nothing hides Qualified (and loaded at once by a load or open), timed
+ * rules armed, and with `spa` a new page view after each navigation.
  */
 import { decide } from '../../shared/experiences/decide';
 import type {
@@ -12,6 +12,7 @@ import type {
 import { emit } from '../emit';
 import type { Identifier } from '../identify';
 import type { StorageWindow } from '../identity/persist';
+import type { VendorLoader } from '../loading';
 import type { QualifiedFunction } from '../qualified';
 import { visitorFacts, type FactsWindow } from './facts';
 import { addFired, readFired } from './fired';
@@ -33,7 +34,8 @@ export type ExperienceWindow = FactsWindow &
  *
  * Per page view: the rules are decided once (inside the
  * `qualified-integration:rules` performance measure); unless a hide applies,
- * the held vendor script is added (once per document) and the calls made:
+ * qualified.js is allowed (loading.ts: at the strategy's moment; at once
+ * after a load rule or an open) and the calls made:
  * identify (the identity mappings' payload over the identify rules' fields),
  * showExperience, open, each decision announced as
  * `qualified-integration:experience`. Timed rules wait on a timer or a
@@ -48,6 +50,7 @@ export type ExperienceWindow = FactsWindow &
  * @param qualified      The queue or the vendor's function.
  * @param identity       The page's identify sender.
  * @param identityFields The identity mappings' payload for the current URL.
+ * @param vendor         The page view's qualified.js loader.
  * @return Whether the first page view is hidden (no calls at all).
  */
 export function startExperiences(
@@ -56,15 +59,15 @@ export function startExperiences(
 	config: ExperiencesConfig,
 	qualified: QualifiedFunction,
 	identity: Identifier,
-	identityFields: () => Record< string, unknown >
+	identityFields: () => Record< string, unknown >,
+	vendor: VendorLoader
 ): boolean {
-	const { rules, vendorSrc } = config;
+	const { rules } = config;
 	// Rules limited to once per visit: without any, the visit's record (sessionStorage, slow to open) is never read.
 	const onceIds = rules
 		.filter( ( rule ) => rule.once )
 		.map( ( rule ) => rule.id );
 	let { override } = config;
-	let injected = false;
 	let start = 0;
 	// performance.now() when the page view's evaluation began.
 	let measureStart = 0;
@@ -92,12 +95,11 @@ export function startExperiences(
 		}
 		const { decision } = result;
 		const hidden = decision?.action === 'hide';
-		if ( ! hidden && vendorSrc && ! injected ) {
-			injected = true;
-			const script = doc.createElement( 'script' );
-			script.async = true;
-			script.src = vendorSrc;
-			doc.head.appendChild( script );
+		if ( ! hidden ) {
+			vendor.allow();
+		}
+		if ( result.load || result.open ) {
+			vendor.now();
 		}
 		// Earlier values win: what this page view sent, or the identity mappings.
 		identity.send(

@@ -35,11 +35,13 @@ export interface DecidableRule {
  *    the override or an earlier moment of the page view (`taken`) did.
  *    Every matching open rule -> one open (none when `opened`). Every
  *    matching identify rule adds its fields, earlier rules winning on a key.
+ *    Any matching load rule -> `load` (qualified.js now, whatever the
+ *    loading strategy's moment).
  *    A rule "fires" when its action took effect (record the oncePerVisit ones).
  * 4. A timed rule whose other conditions hold is `pending`: decide it again
  *    when its moment comes (time on page, scroll), passing `taken` and
  *    `opened` so the page view's decision and open stay single.
- * 5. A hide decision means no calls at all: no open, no identify, nothing
+ * 5. A hide decision means no calls at all: no open, no identify, no load, nothing
  *    pending (`matched` still lists every rule whose conditions hold).
  *
  * @param rules            Rules in order (page config rules, or the tester's).
@@ -64,6 +66,7 @@ export function decide(
 		matched: [],
 		fired: [],
 		pending: [],
+		load: false,
 	};
 	const { experience } = override;
 	if ( experience && ! taken ) {
@@ -108,6 +111,8 @@ export function decide(
 			result.matched.push( id );
 			if ( action === 'identify' ) {
 				result.identify = { ...then.fields, ...result.identify };
+			} else if ( action === 'load' ) {
+				result.load = true;
 			} else if ( action === 'open' && ! opened ) {
 				if ( ! result.open ) {
 					result.openRule = id;
@@ -145,6 +150,7 @@ export function decide(
 				identify: {},
 				fired: [ result.decision.rule as string ],
 				pending: [],
+				load: false,
 			}
 		: result;
 }

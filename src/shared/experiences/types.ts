@@ -55,7 +55,9 @@ export type Action =
 	| { action: 'showExperience'; experience: string; startCollapsed?: boolean }
 	| { action: 'open' }
 	| { action: 'hide' }
-	| { action: 'identify'; fields: Record< string, string > };
+	| { action: 'identify'; fields: Record< string, string > }
+	/** Loads qualified.js at once, whatever the loading strategy's moment (never before consent). */
+	| { action: 'load' };
 
 export type ActionName = Action[ 'action' ];
 
@@ -165,4 +167,6 @@ export interface DecideResult {
 	fired: string[];
 	/** Ids of timed rules whose other conditions hold: they wait for their moment. */
 	pending: string[];
+	/** A load rule matched: qualified.js loads now, whatever the strategy's moment. */
+	load: boolean;
 }
