@@ -26,7 +26,7 @@ const site = await prepareSite( {
 			meta: { billing_company: 'Acme & "Sons" </script>' },
 		},
 	],
-	muPlugins: [ 'qualified-e2e-helper.php' ],
+	muPlugins: [ 'qualified-e2e-helper.php', 'qualified-e2e-consent-api.php' ],
 } );
 const server = await serveSite( site.dir, E2E_PORT );
 console.log( `e2e site ready at ${ site.url }` );

@@ -105,7 +105,7 @@ final class Plugin {
 	 *
 	 * @param string   $hook  Action or filter the services listen to.
 	 * @param callable $build Builds the services.
-	 * @phpstan-param callable(): array<int, SettingsController|IdentityPreviewController|ExperiencesPreviewController|WebhooksController|Events\WebhookQueue|Events\WebhookWorker|Rest\EventsController|Rest\EventLogController|Events\Retention|Privacy\EventsPrivacy|Health\SettingsHealth> $build
+	 * @phpstan-param callable(): array<int, SettingsController|IdentityPreviewController|ExperiencesPreviewController|WebhooksController|Events\WebhookQueue|Events\WebhookWorker|Rest\EventsController|Rest\EventLogController|Events\Retention|Privacy\EventsPrivacy|Health\SettingsHealth|Health\CspHealth> $build
 	 */
 	private static function when( string $hook, callable $build ): void {
 		$builder = static function ( $value = null ) use ( $hook, $build, &$builder ) {
@@ -137,7 +137,9 @@ final class Plugin {
 		( new PrivateCache( $this->snapshot ) )->register();
 		( new PageOverride() )->register();
 		( new QualifiedConnector( $this->settings ) )->register();
-		( new PolicyText() )->register();
+		( new PolicyText( $this->settings ) )->register();
+		// The WP Consent API: the plugin declares itself consent-aware and its cookies (nothing runs without the API).
+		( new Privacy\ConsentApi( $this->settings ) )->register();
 		// The Qualified button: its block, the same markup as a shortcode, and a pattern that holds it.
 		( new Blocks\ButtonBlock() )->register();
 		( new Blocks\ButtonShortcode() )->register();
@@ -183,7 +185,8 @@ final class Plugin {
 		self::when(
 			'site_status_tests',
 			static function () use ( $settings ): array {
-				return array( new Health\SettingsHealth( $settings ) );
+				// The CSP test asks the home page over a loopback, only when Site Health runs its tests.
+				return array( new Health\SettingsHealth( $settings ), new Health\CspHealth( $settings ) );
 			}
 		);
 

@@ -107,6 +107,16 @@ final class Loading {
 	}
 
 	/**
+	 * The consent category of the settings (`loading.consentCategory`; marketing when unreadable).
+	 *
+	 * @param array<string, mixed> $settings Settings in force.
+	 * @return string One of CATEGORIES.
+	 */
+	public static function category( array $settings ): string {
+		return self::site( $settings )['consentCategory'];
+	}
+
+	/**
 	 * The site's `loading` settings, read defensively (the repository has
 	 * validated them; a settings array from a filter may lack them).
 	 *

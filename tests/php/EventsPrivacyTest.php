@@ -252,7 +252,28 @@ final class EventsPrivacyTest extends TestCase {
 	}
 
 	public function test_the_policy_text_describes_stored_events(): void {
-		$text = PolicyText::text();
+		// The text follows the settings: a handler that stores events, and a webhook.
+		$this->configure_handlers( array( self::storing_handler( 'Meeting Booked', array( 'email' ) ) ) );
+		$settings = \QualifiedIntegration\Plugin::instance()->settings;
+		$events   = $settings->get()['events'];
+		$this->store_settings(
+			array(
+				'events' => array_merge(
+					$events,
+					array(
+						'webhooks' => array(
+							array(
+								'id'     => 'crm',
+								'url'    => 'https://hooks.example.com/x',
+								'secret' => 'a-secret-of-sixteen-chars',
+								'events' => array( 'Meeting Booked' ),
+							),
+						),
+					)
+				),
+			)
+		);
+		$text = PolicyText::for_settings( $settings->get() );
 		foreach ( array( 'store it in its own database', 'hash of your IP address', 'webhook', 'without any login', 'deleted automatically', 'erasure' ) as $needle ) {
 			$this->assertStringContainsString( $needle, $text );
 		}

@@ -200,13 +200,14 @@ final class ExperiencesSchemaTest extends TestCase {
 	}
 
 	public function test_the_actions_file_lists_the_actions_and_their_keys(): void {
-		$this->assertSame( array( 'showExperience', 'open', 'hide', 'identify' ), array_keys( Schema::actions() ) );
+		$this->assertSame( array( 'showExperience', 'open', 'hide', 'identify', 'load' ), array_keys( Schema::actions() ) );
 		$then = Schema::properties()['experiences']['properties']['rules']['items']['properties']['then'];
 		$this->assertSame( array_keys( Schema::actions() ), $then['properties']['action']['enum'] );
 		$this->assertSame( array( 'action', 'experience', 'startCollapsed' ), array_keys( Schema::action_schema( array( 'action' => 'showExperience' ) )['properties'] ) );
 		$this->assertSame( array( 'action', 'experience' ), Schema::action_schema( array( 'action' => 'showExperience' ) )['required'] );
 		$this->assertSame( array( 'action' ), array_keys( Schema::action_schema( array( 'action' => 'hide' ) )['properties'] ) );
 		$this->assertSame( array( 'action', 'fields' ), Schema::action_schema( array( 'action' => 'identify' ) )['required'] );
+		$this->assertSame( array( 'action' ), array_keys( Schema::action_schema( array( 'action' => 'load' ) )['properties'] ), 'load takes no keys.' );
 	}
 
 	public function test_defaults_are_off_and_empty(): void {
@@ -382,7 +383,7 @@ final class ExperiencesSchemaTest extends TestCase {
 			'unknown rule key'              => array( $set( 'priority', 1 ), "$p.priority", 'Rule 3: priority is not allowed here.' ),
 			'then missing'                  => array( $unset( 'then' ), "$p.then", 'Rule 3, Action: required.' ),
 			'then a string'                 => array( $then( 'open' ), "$p.then", 'Rule 3, Action: must be an object.' ),
-			'action unknown'                => array( $then( array( 'action' => 'chat' ) ), "$p.then.action", 'Rule 3, Action: use one of: showExperience, open, hide, identify.' ),
+			'action unknown'                => array( $then( array( 'action' => 'chat' ) ), "$p.then.action", 'Rule 3, Action: use one of: showExperience, open, hide, identify, load.' ),
 			'action missing'                => array( $then( array( 'experience' => 'experience-1' ) ), "$p.then.action", 'Rule 3, Action: required.' ),
 			'experience missing'            => array( $then( array( 'action' => 'showExperience' ) ), "$p.then.experience", 'Rule 3, Experience: required.' ),
 			'experience a name'             => array( $then( array( 'action' => 'showExperience', 'experience' => 'Pricing' ) ), "$p.then.experience", 'Rule 3, Experience: use the Experience\'s API name: "experience-" followed by digits' ), // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing.AssociativeArrayFound
