@@ -22,8 +22,8 @@ final class ButtonShortcode {
 	/** The shortcode's tag, also the `shortcode_atts_{tag}` filter's. */
 	const TAG = 'qualified_button';
 
-	/** The block's stylesheet handle, as register_block_type() names it from block.json. */
-	const STYLE_HANDLE = 'qualified-integration-button-style';
+	/** The block's stylesheet handle (ButtonBlock's). */
+	const STYLE_HANDLE = ButtonBlock::STYLE_HANDLE;
 
 	/**
 	 * Hooks the shortcode's registration.
@@ -69,8 +69,8 @@ final class ButtonShortcode {
 				'className'  => (string) $atts['class'],
 			)
 		);
-		if ( '' !== $html && wp_style_is( self::STYLE_HANDLE, 'registered' ) ) {
-			wp_enqueue_style( self::STYLE_HANDLE );
+		if ( '' !== $html ) {
+			ButtonBlock::enqueue_style();
 		}
 		return $html;
 	}

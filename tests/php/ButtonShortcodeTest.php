@@ -162,10 +162,6 @@ final class ButtonShortcodeTest extends TestCase {
 	}
 
 	public function test_rendering_enqueues_the_block_stylesheet(): void {
-		// The test case's reset dropped the styles registered on init: register the block again.
-		unregister_block_type( ButtonBlock::NAME );
-		( new ButtonBlock() )->register_block();
-		$this->assertTrue( wp_style_is( ButtonShortcode::STYLE_HANDLE, 'registered' ) );
 		$this->assertFalse( wp_style_is( ButtonShortcode::STYLE_HANDLE, 'enqueued' ) );
 
 		do_shortcode( '[qualified_button]' );

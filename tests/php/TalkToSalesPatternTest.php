@@ -21,10 +21,11 @@ use WP_Block_Type_Registry;
 final class TalkToSalesPatternTest extends TestCase {
 
 	/**
-	 * Registers it as a REST request (the editors' pattern list) does.
+	 * Registers it as a REST request (the editors' pattern list) does: the block first.
 	 */
 	public function set_up(): void {
 		parent::set_up();
+		( new ButtonBlock() )->register_block();
 		( new TalkToSalesPattern() )->add();
 	}
 
