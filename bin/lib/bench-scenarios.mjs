@@ -231,3 +231,26 @@ export function buttonsContent() {
 		'<!-- wp:html --><form><input type="email" data-qualified-field="email"><input class="qualified-field-company"><p class="qualified-field-phone"><input type="tel"></p></form><!-- /wp:html -->',
 	].join( '\n\n' );
 }
+
+/**
+ * An ordinary article for the browser benchmark: a heading, an image-free
+ * text of about 1,500 words, taller than the window so a visitor can scroll.
+ *
+ * @return {string} Post content (block markup).
+ */
+export function articleContent() {
+	const sentence =
+		'A chat widget that starts while the page is still loading competes with the page for the main thread, and every millisecond it takes is a millisecond the visitor cannot scroll, type or tap.';
+	const blocks = [];
+	for ( let i = 1; i <= 24; i++ ) {
+		if ( i % 6 === 1 ) {
+			blocks.push(
+				`<!-- wp:heading -->\n<h2 class="wp-block-heading">Section ${ Math.ceil( i / 6 ) }</h2>\n<!-- /wp:heading -->`
+			);
+		}
+		blocks.push(
+			`<!-- wp:paragraph -->\n<p>${ Array( 3 ).fill( sentence ).join( ' ' ) }</p>\n<!-- /wp:paragraph -->`
+		);
+	}
+	return blocks.join( '\n\n' );
+}
