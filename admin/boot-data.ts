@@ -2,6 +2,18 @@
  * What PHP prints for the screen besides the settings (Admin\SettingsPage).
  */
 
+/**
+ * Internal dependencies
+ */
+import type { ConsentPlugin } from './loading/model';
+
+/** A cookie qualified.js sets (PHP's Privacy\Cookies::all()). */
+export interface CookieInfo {
+	/** `<token>` stands for the site token. */
+	name: string;
+	purpose: string;
+}
+
 export interface RoleOption {
 	slug: string;
 	name: string;
@@ -23,6 +35,14 @@ export interface AdminBootData {
 	postTypes: NamedOption[];
 	/** Public taxonomies, for "Category, tag or other term" conditions. */
 	taxonomies: NamedOption[];
+	/** Consent (cookie banner) plugins active on the site. */
+	consentPlugins: ConsentPlugin[];
+	/** What a Content Security Policy must allow, by directive. */
+	cspHosts: Record< string, string[] >;
+	/** The cookies Qualified sets. */
+	cookies: CookieInfo[];
+	/** Tools -> Site Health. */
+	siteHealthUrl: string;
 }
 
 const DEFAULTS: AdminBootData = {
@@ -32,6 +52,10 @@ const DEFAULTS: AdminBootData = {
 	roles: [],
 	postTypes: [],
 	taxonomies: [],
+	consentPlugins: [],
+	cspHosts: {},
+	cookies: [],
+	siteHealthUrl: 'site-health.php',
 };
 
 export function readBootData(): AdminBootData {

@@ -21,6 +21,8 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import type { LoadStrategy } from '../../src/shared/loading';
+import { strategyLabels } from '../../src/shared/loading-choices';
 import { describeFailure, previewExperiences } from '../api';
 import type { RoleOption } from '../boot-data';
 import { canonicalJson } from '../changes';
@@ -43,6 +45,8 @@ export interface TesterProps {
 	rules: Rule[];
 	homeUrl: string;
 	roles: RoleOption[];
+	/** The site's loading strategy (Loading & privacy, as edited). */
+	strategy?: LoadStrategy;
 	/** Shows the preview route's messages about rules at their fields. */
 	onInvalid: ( errors: FieldErrors ) => void;
 }
@@ -62,6 +66,9 @@ const SHOWN = [
 ];
 
 function callCode( call: PageCall ): string {
+	if ( call.method === 'load' ) {
+		return 'load';
+	}
 	return `qualified(${ [ call.method, ...call.args ]
 		.map( ( arg ) => JSON.stringify( arg ) )
 		.join( ', ' ) })`;
@@ -143,6 +150,7 @@ export function Tester( {
 	rules,
 	homeUrl,
 	roles,
+	strategy = 'immediate',
 	onInvalid,
 }: TesterProps ) {
 	const [ url, setUrl ] = useState( '/' );
@@ -170,9 +178,14 @@ export function Tester( {
 		previewExperiences( path, sent )
 			.then( ( preview ) =>
 				setRun( {
-					sent: canonicalJson( { ...sent, referrer, device } ),
+					sent: canonicalJson( {
+						...sent,
+						referrer,
+						device,
+						strategy,
+					} ),
 					preview,
-					result: testRules( sent.rules, preview, visitor ),
+					result: testRules( sent.rules, preview, visitor, strategy ),
 				} )
 			)
 			.catch( ( error: unknown ) => {
@@ -223,7 +236,8 @@ export function Tester( {
 
 	const stale =
 		run !== null &&
-		run.sent !== canonicalJson( { ...request(), referrer, device } );
+		run.sent !==
+			canonicalJson( { ...request(), referrer, device, strategy } );
 	const labels = actionLabels();
 
 	return (
@@ -364,6 +378,53 @@ export function Tester( {
 	);
 }
 
+/**
+ * What the page does for a call: the `qualified(...)` call itself, or for
+ * a "Load Qualified at once" rule, that qualified.js loads now and what
+ * that changes with the page's loading strategy.
+ *
+ * @param props         Props.
+ * @param props.call    The call.
+ * @param props.loading The page's loading strategy.
+ */
+function CallText( {
+	call,
+	loading,
+}: {
+	call: PageCall;
+	loading: LoadStrategy;
+} ) {
+	if ( call.method !== 'load' ) {
+		return <code>{ callCode( call ) }</code>;
+	}
+	const notes: Record< LoadStrategy, string > = {
+		immediate: __(
+			'(no change: it loads with the page anyway)',
+			'qualified-integration'
+		),
+		idle: __(
+			'(instead of waiting until the browser is idle)',
+			'qualified-integration'
+		),
+		interaction: __(
+			'(instead of waiting for the first interaction)',
+			'qualified-integration'
+		),
+		consent: __(
+			'(once the visitor has consented: never before)',
+			'qualified-integration'
+		),
+	};
+	return (
+		<>
+			<strong>
+				{ __( 'loads qualified.js now', 'qualified-integration' ) }
+			</strong>
+			<span className="qi-help">{ ' ' + notes[ loading ] }</span>
+		</>
+	);
+}
+
 function Results( {
 	run,
 	rules,
@@ -408,6 +469,16 @@ function Results( {
 							'qualified-integration'
 						) }
 					</h4>
+					<p>
+						{ sprintf(
+							/* translators: %s: a loading moment such as "When the browser is idle". */
+							__(
+								'qualified.js loads: %s.',
+								'qualified-integration'
+							),
+							strategyLabels()[ result.loading ]
+						) }
+					</p>
 					{ result.calls.length === 0 && result.later.length === 0 ? (
 						<p>
 							{ __(
@@ -419,7 +490,10 @@ function Results( {
 						<ol>
 							{ result.calls.map( ( call ) => (
 								<li key={ callCode( call ) }>
-									<code>{ callCode( call ) }</code>
+									<CallText
+										call={ call }
+										loading={ result.loading }
+									/>
 									{ call.rules.length === 0 && (
 										<span className="qi-help">
 											{ ' ' +
@@ -436,7 +510,10 @@ function Results( {
 									<span className="qi-tester__moment">
 										{ momentText( call.moment ?? {} ) }:
 									</span>{ ' ' }
-									<code>{ callCode( call ) }</code>
+									<CallText
+										call={ call }
+										loading={ result.loading }
+									/>
 								</li>
 							) ) }
 						</ol>

@@ -22,6 +22,8 @@ import {
 	type Override,
 	type VisitorFacts,
 } from '../../src/shared/experiences';
+import type { LoadStrategy } from '../../src/shared/loading';
+import { pageStrategy } from '../../src/shared/loading-choices';
 import { canonicalJson } from '../changes';
 import type { Rule } from './model';
 import { isEnabled } from './rule-list';
@@ -95,9 +97,13 @@ export interface RuleOutcome {
 	verdict: RuleVerdict;
 }
 
-/** A call the page makes, as `qualified( method, ...args )`. */
+/**
+ * A call the page makes, as `qualified( method, ...args )`; `load` is no
+ * call but a "Load Qualified at once" rule's effect: qualified.js is added
+ * to the page now, whatever the loading strategy's moment.
+ */
 export interface PageCall {
-	method: 'identify' | 'showExperience' | 'open';
+	method: 'load' | 'identify' | 'showExperience' | 'open';
 	args: unknown[];
 	/** Rule ids that caused it (none: the page's override). */
 	rules: string[];
@@ -108,10 +114,12 @@ export interface PageCall {
 export interface TestResult {
 	hidden: boolean;
 	rules: RuleOutcome[];
-	/** Calls made when the page loads, in order (identify, showExperience, open). */
+	/** Calls made when the page loads, in order (load, identify, showExperience, open). */
 	calls: PageCall[];
 	/** Calls of timed rules, each when its moment comes (if still free then). */
 	later: PageCall[];
+	/** When qualified.js loads on the page: the site's strategy, or the post's own choice (never lifting consent). */
+	loading: LoadStrategy;
 }
 
 /**
@@ -188,10 +196,14 @@ function originalIndex(
 function callsOf(
 	result: ReturnType< typeof decide >,
 	identifyRules: string[],
+	loadRules: string[],
 	moment?: Moment
 ): PageCall[] {
 	const calls: PageCall[] = [];
 	const at = moment ? { moment } : {};
+	if ( result.load ) {
+		calls.push( { method: 'load', args: [], rules: loadRules, ...at } );
+	}
 	if ( Object.keys( result.identify ).length > 0 ) {
 		calls.push( {
 			method: 'identify',
@@ -227,11 +239,13 @@ function callsOf(
  * @param rules   The rules as edited (the ones sent to the preview).
  * @param preview The preview's answer.
  * @param input   The visitor.
+ * @param site    The site's loading strategy (as edited).
  */
 export function testRules(
 	rules: readonly Rule[],
 	preview: ExperiencesPreviewPayload,
-	input: VisitorInput
+	input: VisitorInput,
+	site: LoadStrategy = 'immediate'
 ): TestResult {
 	const facts = visitorFacts( input, preview.url, preview.timezone );
 	const byId = new Map( preview.rules.map( ( item ) => [ item.id, item ] ) );
@@ -241,6 +255,7 @@ export function testRules(
 	const override = preview.override ?? {};
 	const now = decide( reached, facts, { override } );
 	const hidden = preview.hidden || now.decision?.action === 'hide';
+	const loading = pageStrategy( site, override.load );
 
 	const outcomes: RuleOutcome[] = rules.map( ( rule, index ) => {
 		const base = {
@@ -309,12 +324,13 @@ export function testRules(
 	} );
 
 	if ( hidden ) {
-		return { hidden: true, rules: outcomes, calls: [], later: [] };
+		return { hidden: true, rules: outcomes, calls: [], later: [], loading };
 	}
 
-	const identifyRules = now.matched.filter(
-		( id ) => byId.get( id )?.rule.then.action === 'identify'
-	);
+	const rulesDoing = ( action: Action[ 'action' ] ) =>
+		now.matched.filter(
+			( id ) => byId.get( id )?.rule.then.action === action
+		);
 	const later: PageCall[] = [];
 	for ( const outcome of outcomes ) {
 		const item = byId.get( outcome.id );
@@ -326,6 +342,11 @@ export function testRules(
 			continue;
 		}
 		const { moment } = outcome.verdict;
+		const action = item.rule.then.action;
+		if ( action === 'load' && now.load ) {
+			// qualified.js is on the page already: a later load changes nothing.
+			continue;
+		}
 		const result = decide(
 			[ item.rule ],
 			visitorFacts( input, preview.url, preview.timezone, moment ),
@@ -334,7 +355,8 @@ export function testRules(
 		later.push(
 			...callsOf(
 				result,
-				item.rule.then.action === 'identify' ? [ item.id ] : [],
+				action === 'identify' ? [ item.id ] : [],
+				action === 'load' ? [ item.id ] : [],
 				moment
 			)
 		);
@@ -342,8 +364,9 @@ export function testRules(
 	return {
 		hidden: false,
 		rules: outcomes,
-		calls: callsOf( now, identifyRules ),
+		calls: callsOf( now, rulesDoing( 'identify' ), rulesDoing( 'load' ) ),
 		later,
+		loading,
 	};
 }
 

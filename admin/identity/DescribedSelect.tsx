@@ -28,6 +28,7 @@ export interface DescribedSelectProps {
 	options?: Array< { value: string; label: string } >;
 	/** Help below the select; SelectControl gives it the id `<id>__help`, which describedBy should then name. */
 	help?: ReactNode;
+	disabled?: boolean;
 	children?: ReactNode;
 }
 
@@ -41,6 +42,7 @@ export function DescribedSelect( {
 	showLabel = false,
 	options,
 	help,
+	disabled = false,
 	children,
 }: DescribedSelectProps ) {
 	useEffect( () => {
@@ -64,6 +66,7 @@ export function DescribedSelect( {
 			value={ value }
 			onChange={ onChange }
 			aria-invalid={ invalid || undefined }
+			disabled={ disabled }
 			{ ...( help ? { help } : {} ) }
 			{ ...( options ? { options } : { children } ) }
 		/>

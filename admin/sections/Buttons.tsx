@@ -10,44 +10,16 @@
  * WordPress dependencies
  */
 import { Card, CardBody, Notice } from '@wordpress/components';
-import { useId } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { Snippet } from '../Snippet';
 import type { SectionDefinition } from './types';
 
 const SHORTCODE =
 	'[qualified_button label="Talk to sales" experience="experience-1234" fallback="/contact/"]';
-
-/**
- * A snippet to copy: a read-only text area (long snippets wrap) that
- * selects itself on focus.
- *
- * @param props       Props.
- * @param props.label The field's label.
- * @param props.value The snippet.
- */
-function Snippet( { label, value }: { label: string; value: string } ) {
-	const id = useId();
-	return (
-		<div className="qi-snippet">
-			<label className="qi-snippet__label" htmlFor={ id }>
-				{ label }
-			</label>
-			<textarea
-				id={ id }
-				className="code"
-				readOnly
-				rows={ 2 }
-				value={ value }
-				dir="ltr"
-				onFocus={ ( event ) => event.currentTarget.select() }
-			/>
-		</div>
-	);
-}
 
 function ButtonsSection() {
 	return (

@@ -108,6 +108,7 @@ function ExperiencesSection( {
 					rules={ experiences.rules }
 					homeUrl={ payload.status.homeUrl }
 					roles={ boot.roles }
+					strategy={ draft.loading.strategy }
 					onInvalid={ ( fields ) =>
 						setErrors( ( current ) =>
 							withFieldErrors( current, 'experiences', fields )

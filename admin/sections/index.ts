@@ -1,7 +1,7 @@
 /**
- * The screen's sections, in tab order. A new section (Events, Experiences)
- * is one more entry here: its tab, its `#hash`, and the fields whose errors
- * lead to it all come from its definition.
+ * The screen's sections, in tab order. A new section (Events, Loading &
+ * privacy) is one more entry here: its tab, its `#hash`, and the fields
+ * whose errors lead to it all come from its definition.
  */
 
 /**
@@ -12,6 +12,7 @@ import { eventsSection } from './Events';
 import { experiencesSection } from './Experiences';
 import { generalSection } from './General';
 import { identitySection } from './Identity';
+import { loadingSection } from './Loading';
 import type { SectionDefinition } from './types';
 
 export const SECTIONS: readonly SectionDefinition[] = [
@@ -20,6 +21,7 @@ export const SECTIONS: readonly SectionDefinition[] = [
 	experiencesSection,
 	eventsSection,
 	buttonsSection,
+	loadingSection,
 ];
 
 /**

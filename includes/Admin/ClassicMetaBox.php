@@ -8,6 +8,8 @@
 namespace QualifiedIntegration\Admin;
 
 use QualifiedIntegration\Experiences\PageOverride;
+use QualifiedIntegration\Frontend\Loading;
+use QualifiedIntegration\Settings\SettingsRepository;
 use WP_Post;
 
 defined( 'ABSPATH' ) || exit;
@@ -15,9 +17,12 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Edits the per-post override (post meta `qualified_integration_page`) where
  * the block editor's panel is not there: posts edited in the classic editor.
- * Same four fields as the panel; saving needs the box's nonce and
- * `edit_post` on the post, and an Experience name that is not one is
- * refused (nothing changes, a notice says why), as the REST schema refuses it.
+ * Same fields as the panel (hide, Experience, start collapsed, open, when
+ * Qualified loads); saving needs the box's nonce and `edit_post` on the
+ * post, and an Experience name that is not one is refused (nothing
+ * changes, a notice says why), as the REST schema refuses it. What is
+ * stored is what PageOverride::clean() keeps: a "Load Qualified" value
+ * that is no strategy is left out (the site's setting).
  */
 final class ClassicMetaBox {
 
@@ -26,6 +31,22 @@ final class ClassicMetaBox {
 	const NONCE_ACTION = 'qualified_integration_page_';
 	const FIELD        = 'qualified_integration_page';
 	const ERROR_ARG    = 'qualified_integration_page_error';
+
+	/**
+	 * Settings repository.
+	 *
+	 * @var SettingsRepository
+	 */
+	private $repository;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SettingsRepository|null $repository Settings repository (a new one when not given).
+	 */
+	public function __construct( ?SettingsRepository $repository = null ) {
+		$this->repository = $repository ?? new SettingsRepository();
+	}
 
 	/**
 	 * Hooks the box, its save and its notice.
@@ -50,7 +71,7 @@ final class ClassicMetaBox {
 	}
 
 	/**
-	 * Prints the four fields.
+	 * Prints the fields.
 	 *
 	 * @param WP_Post $post Post being edited.
 	 */
@@ -70,6 +91,33 @@ final class ClassicMetaBox {
 
 		echo '<p><label><input type="checkbox" name="' . esc_attr( self::FIELD ) . '[open]" value="1"' . checked( ! empty( $value['open'] ), true, false ) . '> ';
 		echo esc_html__( 'Open the messenger automatically', 'qualified-integration' ) . '</label></p>';
+
+		$labels = self::strategy_labels();
+		$site   = Loading::strategy( $this->repository->get() );
+		$load   = $value['load'] ?? '';
+		echo '<p><label for="qualified-integration-page-load">' . esc_html__( 'Load Qualified', 'qualified-integration' ) . '</label><br>';
+		echo '<select class="widefat" id="qualified-integration-page-load" name="' . esc_attr( self::FIELD ) . '[load]" aria-describedby="qualified-integration-page-load-help">';
+		/* translators: %s: the site's loading moment, such as "When the browser is idle". */
+		echo '<option value=""' . selected( $load, '', false ) . '>' . esc_html( sprintf( __( 'Site setting (%s)', 'qualified-integration' ), $labels[ $site ] ?? $site ) ) . '</option>';
+		foreach ( PageOverride::strategies() as $strategy ) {
+			echo '<option value="' . esc_attr( $strategy ) . '"' . selected( $load, $strategy, false ) . '>' . esc_html( $labels[ $strategy ] ?? $strategy ) . '</option>';
+		}
+		echo '</select>';
+		echo '<span class="description" id="qualified-integration-page-load-help">' . esc_html__( 'When visitors\' browsers load Qualified on this page. It never lifts the site\'s consent requirement: when the site waits for consent, so does this page.', 'qualified-integration' ) . '</span></p>';
+	}
+
+	/**
+	 * The loading strategies in words, as the block editor's panel names them.
+	 *
+	 * @return array<string, string>
+	 */
+	private static function strategy_labels(): array {
+		return array(
+			'immediate'   => __( 'Immediately', 'qualified-integration' ),
+			'idle'        => __( 'When the browser is idle', 'qualified-integration' ),
+			'interaction' => __( 'At the first interaction', 'qualified-integration' ),
+			'consent'     => __( 'After consent', 'qualified-integration' ),
+		);
 	}
 
 	/**
@@ -120,6 +168,8 @@ final class ClassicMetaBox {
 				'experience'     => $experience,
 				'startCollapsed' => ! empty( $fields['startCollapsed'] ),
 				'open'           => ! empty( $fields['open'] ),
+				// clean() keeps it only when it names a strategy; '' (the site's setting) is left out.
+				'load'           => isset( $fields['load'] ) && is_string( $fields['load'] ) ? $fields['load'] : '',
 			)
 		);
 	}

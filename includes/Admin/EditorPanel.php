@@ -9,6 +9,9 @@ namespace QualifiedIntegration\Admin;
 
 use QualifiedIntegration\Assets;
 use QualifiedIntegration\Experiences\PageOverride;
+use QualifiedIntegration\Frontend\Loader;
+use QualifiedIntegration\Frontend\Loading;
+use QualifiedIntegration\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -18,11 +21,31 @@ defined( 'ABSPATH' ) || exit;
  * types whose REST answer carries that meta: elsewhere the panel could not
  * read or save it. Not in the site editor, the widgets screen or the
  * customizer, which fire the same hook but edit no single post.
+ *
+ * The panel's "Load Qualified" choice names the site's loading strategy
+ * ("Site setting (When the browser is idle)"): it is handed to the script
+ * as `window.qualifiedIntegrationEditor.siteLoad`.
  */
 final class EditorPanel {
 
 	const SCRIPT_HANDLE = 'qualified-integration-editor';
 	const ENTRY         = 'editor';
+
+	/**
+	 * Settings repository.
+	 *
+	 * @var SettingsRepository
+	 */
+	private $repository;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SettingsRepository|null $repository Settings repository (a new one when not given).
+	 */
+	public function __construct( ?SettingsRepository $repository = null ) {
+		$this->repository = $repository ?? new SettingsRepository();
+	}
 
 	/**
 	 * Hooks the assets.
@@ -43,6 +66,11 @@ final class EditorPanel {
 
 		// Dependencies from build/editor.asset.php: wp-editor, wp-edit-post, wp-plugins, ...
 		Assets::register_script( self::SCRIPT_HANDLE, self::ENTRY, array( 'in_footer' => true ) );
+		wp_add_inline_script(
+			self::SCRIPT_HANDLE,
+			sprintf( 'window.qualifiedIntegrationEditor = %s;', wp_json_encode( array( 'siteLoad' => Loading::strategy( $this->repository->get() ) ), Loader::JSON_FLAGS ) ),
+			'before'
+		);
 		wp_enqueue_script( self::SCRIPT_HANDLE );
 		wp_set_script_translations( self::SCRIPT_HANDLE, 'qualified-integration' );
 		wp_enqueue_style( self::SCRIPT_HANDLE, Assets::url( self::ENTRY . '.css' ), array( 'wp-components' ), Assets::meta( self::ENTRY )['version'] );

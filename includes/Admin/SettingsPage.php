@@ -9,6 +9,9 @@ namespace QualifiedIntegration\Admin;
 
 use QualifiedIntegration\Assets;
 use QualifiedIntegration\Frontend\Loader;
+use QualifiedIntegration\Health\CspHosts;
+use QualifiedIntegration\Privacy\ConsentPlugins;
+use QualifiedIntegration\Privacy\Cookies;
 use QualifiedIntegration\Rest\ExperiencesPreviewController;
 use QualifiedIntegration\Rest\IdentityPreviewController;
 
@@ -108,10 +111,12 @@ final class SettingsPage {
 	}
 
 	/**
-	 * Data the app needs besides the settings themselves: routes, and the
-	 * roles, post types and taxonomies the pickers offer.
+	 * Data the app needs besides the settings themselves: routes, the
+	 * roles, post types and taxonomies the pickers offer, and for "Loading &
+	 * privacy" the consent plugins found, the hosts a Content Security
+	 * Policy must allow and the cookies Qualified sets.
 	 *
-	 * @return array{restPath: string, previewPath: string, experiencesPreviewPath: string, roles: array<int, array{slug: string, name: string}>, postTypes: array<int, array{slug: string, name: string}>, taxonomies: array<int, array{slug: string, name: string}>}
+	 * @return array{restPath: string, previewPath: string, experiencesPreviewPath: string, roles: array<int, array{slug: string, name: string}>, postTypes: array<int, array{slug: string, name: string}>, taxonomies: array<int, array{slug: string, name: string}>, consentPlugins: array<int, array{slug: string, name: string, consentApi: bool|null}>, cspHosts: array<string, string[]>, cookies: array<int, array{name: string, purpose: string}>, siteHealthUrl: string}
 	 */
 	private function boot_data(): array {
 		$roles = array();
@@ -128,6 +133,18 @@ final class SettingsPage {
 			'roles'                  => $roles,
 			'postTypes'              => self::options( get_post_types( array( 'public' => true ), 'objects' ), array( 'attachment' ) ),
 			'taxonomies'             => self::options( get_taxonomies( array( 'public' => true ), 'objects' ), array( 'post_format' ) ),
+			'consentPlugins'         => ConsentPlugins::active(),
+			'cspHosts'               => CspHosts::by_directive(),
+			'cookies'                => array_map(
+				static function ( array $cookie ): array {
+					return array(
+						'name'    => $cookie['name'],
+						'purpose' => $cookie['purpose'],
+					);
+				},
+				Cookies::all()
+			),
+			'siteHealthUrl'          => admin_url( 'site-health.php' ),
 		);
 	}
 

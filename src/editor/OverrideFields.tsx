@@ -1,28 +1,37 @@
 /**
  * The fields of the "Qualified" panel: hide on this page, an Experience to
  * show (checked as it is typed, the error right under the field, saving
- * locked while it stands), start collapsed and open automatically.
+ * locked while it stands), start collapsed, open automatically, and when
+ * Qualified loads on this page.
  */
 
 /**
  * WordPress dependencies
  */
-import { TextControl, ToggleControl } from '@wordpress/components';
+import {
+	SelectControl,
+	TextControl,
+	ToggleControl,
+} from '@wordpress/components';
 import {
 	createInterpolateElement,
 	useEffect,
 	useState,
 } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import type { LoadStrategy } from '../shared/loading';
+import { strategyLabels } from '../shared/loading-choices';
+import { LOAD_STRATEGIES } from '../shared/loading-options';
 import {
 	couldBecomeExperience,
 	experienceError,
 	withExperience,
 	withFlag,
+	withLoad,
 	type Override,
 } from './override';
 import { useSaveLock } from './use-override';
@@ -33,9 +42,15 @@ const ERROR_ID = `${ EXPERIENCE_ID }__error`;
 export interface OverrideFieldsProps {
 	override: Override;
 	onChange: ( next: Override ) => void;
+	/** The site's loading strategy, when PHP gave it. */
+	site?: LoadStrategy | null;
 }
 
-export function OverrideFields( { override, onChange }: OverrideFieldsProps ) {
+export function OverrideFields( {
+	override,
+	onChange,
+	site = null,
+}: OverrideFieldsProps ) {
 	const stored = override.experience ?? '';
 	const [ draft, setDraft ] = useState( stored );
 	// A stored name that is already wrong is flagged at once; a typed one once the field is left.
@@ -59,6 +74,7 @@ export function OverrideFields( { override, onChange }: OverrideFieldsProps ) {
 	const showError =
 		error !== null && ( touched || ! couldBecomeExperience( draft ) );
 	const hidden = override.hide === true;
+	const labels = strategyLabels();
 
 	return (
 		<div className="qi-editor-fields">
@@ -166,6 +182,57 @@ export function OverrideFields( { override, onChange }: OverrideFieldsProps ) {
 					onChange( withFlag( override, 'open', on ) )
 				}
 			/>
+			<SelectControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				label={ __( 'Load Qualified', 'qualified-integration' ) }
+				help={ loadHelp( site, override.load ) }
+				value={ override.load ?? '' }
+				options={ [
+					{
+						value: '',
+						label: site
+							? sprintf(
+									/* translators: %s: the site's loading moment, such as "When the browser is idle". */
+									__(
+										'Site setting (%s)',
+										'qualified-integration'
+									),
+									labels[ site ]
+								)
+							: __( 'Site setting', 'qualified-integration' ),
+					},
+					...LOAD_STRATEGIES.map( ( value ) => ( {
+						value,
+						label: labels[ value ],
+					} ) ),
+				] }
+				onChange={ ( choice: string ) =>
+					onChange( withLoad( override, choice ) )
+				}
+			/>
 		</div>
 	);
+}
+
+/**
+ * The help under "Load Qualified".
+ *
+ * @param site The site's strategy, if known.
+ * @param page This page's choice, if any.
+ */
+function loadHelp(
+	site: LoadStrategy | null,
+	page: LoadStrategy | undefined
+): string {
+	const base = __(
+		'When visitors’ browsers load Qualified on this page. It never lifts the site’s consent requirement: when the site waits for consent, so does this page.',
+		'qualified-integration'
+	);
+	return site === 'consent' && page && page !== 'consent'
+		? `${ base } ${ __(
+				'The site waits for consent now, so this choice has no effect.',
+				'qualified-integration'
+			) }`
+		: base;
 }

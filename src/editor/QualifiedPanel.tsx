@@ -12,6 +12,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { documentSettingPanel } from './document-panel';
+import { siteStrategy } from './override';
 import { OverrideFields } from './OverrideFields';
 import { useOverrideMeta } from './use-override';
 
@@ -35,7 +36,11 @@ export function QualifiedPanel() {
 					'qualified-integration'
 				) }
 			</p>
-			<OverrideFields override={ override } onChange={ change } />
+			<OverrideFields
+				override={ override }
+				onChange={ change }
+				site={ siteStrategy( window ) }
+			/>
 		</Panel>
 	);
 }

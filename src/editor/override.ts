@@ -16,6 +16,8 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { Override } from '../shared/experiences/types';
+import type { LoadStrategy } from '../shared/loading';
+import { isLoadStrategy } from '../shared/loading-choices';
 
 export type { Override } from '../shared/experiences/types';
 
@@ -76,14 +78,18 @@ export function readOverride( meta: unknown ): Override {
 	if ( typeof raw.experience === 'string' && raw.experience.trim() ) {
 		override.experience = raw.experience.trim();
 	}
+	if ( isLoadStrategy( raw.load ) ) {
+		override.load = raw.load;
+	}
 	return normalizeOverride( override );
 }
 
 /**
  * What is stored: `experience` trimmed and removed when empty, flags only
  * when true, `startCollapsed` only together with an experience (it means
- * nothing without one). `hide` keeps the other fields, so turning it off
- * again brings them back; a hidden page ignores them anyway.
+ * nothing without one), `load` only when it names a strategy (none: the
+ * site's). `hide` keeps the other fields, so turning it off again brings
+ * them back; a hidden page ignores them anyway.
  *
  * @param override The override as edited.
  */
@@ -102,6 +108,9 @@ export function normalizeOverride( override: Override ): Override {
 	if ( override.open === true ) {
 		next.open = true;
 	}
+	if ( isLoadStrategy( override.load ) ) {
+		next.load = override.load;
+	}
 	return next;
 }
 
@@ -118,7 +127,8 @@ export function sameOverride( a: Override, b: Override ): boolean {
 		left.hide === right.hide &&
 		left.experience === right.experience &&
 		left.startCollapsed === right.startCollapsed &&
-		left.open === right.open
+		left.open === right.open &&
+		left.load === right.load
 	);
 }
 
@@ -200,4 +210,32 @@ export function withFlag(
 	on: boolean
 ): Override {
 	return normalizeOverride( { ...override, [ flag ]: on } );
+}
+
+/**
+ * The override after the "Load Qualified" choice changed: a strategy, or
+ * '' for the site's setting (the key is then left out).
+ *
+ * @param override Current override.
+ * @param choice   The select's value.
+ */
+export function withLoad( override: Override, choice: string ): Override {
+	const next: Override = { ...override };
+	delete next.load;
+	if ( isLoadStrategy( choice ) ) {
+		next.load = choice;
+	}
+	return normalizeOverride( next );
+}
+
+/**
+ * The site's loading strategy, as PHP hands it to the editor
+ * (`window.qualifiedIntegrationEditor.siteLoad`); null when not given.
+ *
+ * @param win The window (or anything holding the data).
+ */
+export function siteStrategy( win: unknown ): LoadStrategy | null {
+	const data = isRecord( win ) ? win.qualifiedIntegrationEditor : undefined;
+	const value = isRecord( data ) ? data.siteLoad : undefined;
+	return isLoadStrategy( value ) ? value : null;
 }

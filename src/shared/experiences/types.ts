@@ -3,6 +3,8 @@
  * what the one matcher works on. Admin, runtime and the rule tester share
  * these; settings.ts checks them against the JSON schema at compile time.
  */
+import type { LoadStrategy } from '../loading';
+
 /** How a text condition compares: whole string, start, part, `*`/`?` pattern, or RegExp. */
 export type MatchOp = 'equals' | 'prefix' | 'contains' | 'glob' | 'regex';
 
@@ -96,6 +98,8 @@ export interface Override {
 	experience?: string;
 	startCollapsed?: boolean;
 	open?: boolean;
+	/** When qualified.js loads on this page instead of the site's strategy (PHP's: never lifts consent). */
+	load?: LoadStrategy;
 }
 
 /** `window.qualifiedIntegrationConfig.experiences`. */
