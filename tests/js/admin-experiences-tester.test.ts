@@ -356,6 +356,103 @@ describe( 'testRules', () => {
 	} );
 } );
 
+describe( 'testRules with a load rule', () => {
+	const demo: Rule = {
+		id: 'demo',
+		when: [ { type: 'path', op: 'prefix', value: '/pricing' } ],
+		then: { action: 'load' },
+	};
+
+	it( 'lists "loads qualified.js now" first when a load rule matches', () => {
+		const rules = [ pricing, demo ];
+		const result = testRules(
+			rules,
+			preview( rules ),
+			visitor(),
+			'interaction'
+		);
+		expect( result.loading ).toBe( 'interaction' );
+		expect( result.calls ).toEqual( [
+			{ method: 'load', args: [], rules: [ 'demo' ] },
+			{
+				method: 'showExperience',
+				args: [ 'experience-1234', false ],
+				rules: [ 'pricing' ],
+			},
+		] );
+		expect( result.rules[ 1 ]?.verdict ).toEqual( {
+			kind: 'matches',
+			takes: true,
+		} );
+	} );
+
+	it( 'lists nothing for a load rule that does not match, or where Qualified is hidden', () => {
+		const elsewhere = preview( [ demo ], {}, { url: `${ HOME }/about/` } );
+		expect(
+			testRules( [ demo ], elsewhere, visitor(), 'idle' ).calls
+		).toEqual( [] );
+
+		const hidden = testRules(
+			[ demo ],
+			preview( [ demo ], {}, { hidden: true } ),
+			visitor(),
+			'idle'
+		);
+		expect( hidden.calls ).toEqual( [] );
+	} );
+
+	it( 'lists a timed load rule at its moment, unless qualified.js is already loaded', () => {
+		const later: Rule = {
+			id: 'later',
+			when: [ { type: 'time_on_page', seconds: 20 } ],
+			then: { action: 'load' },
+		};
+		const alone = testRules(
+			[ later ],
+			preview( [ later ] ),
+			visitor(),
+			'interaction'
+		);
+		expect( alone.calls ).toEqual( [] );
+		expect( alone.later ).toEqual( [
+			{
+				method: 'load',
+				args: [],
+				rules: [ 'later' ],
+				moment: { seconds: 20 },
+			},
+		] );
+
+		const both = [ demo, later ];
+		expect(
+			testRules( both, preview( both ), visitor(), 'interaction' ).later
+		).toEqual( [] );
+	} );
+
+	it( 'reads the page’s loading from the site’s strategy and the post’s choice, never lifting consent', () => {
+		const rules = [ demo ];
+		expect( testRules( rules, preview( rules ), visitor() ).loading ).toBe(
+			'immediate'
+		);
+		expect(
+			testRules(
+				rules,
+				preview( rules, {}, { override: { load: 'idle' } } ),
+				visitor(),
+				'interaction'
+			).loading
+		).toBe( 'idle' );
+		expect(
+			testRules(
+				rules,
+				preview( rules, {}, { override: { load: 'immediate' } } ),
+				visitor(),
+				'consent'
+			).loading
+		).toBe( 'consent' );
+	} );
+} );
+
 describe( 'tester helpers', () => {
 	it( 'takes a typed path on the site', () => {
 		expect( absoluteUrl( '/pricing/?a=1', HOME ) ).toBe(

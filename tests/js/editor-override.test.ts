@@ -14,8 +14,10 @@ import {
 	normalizeOverride,
 	readOverride,
 	sameOverride,
+	siteStrategy,
 	withExperience,
 	withFlag,
+	withLoad,
 } from '../../src/editor/override';
 
 describe( 'hasOverrideMeta', () => {
@@ -241,5 +243,49 @@ describe( 'sameOverride', () => {
 			)
 		).toBe( false );
 		expect( sameOverride( {}, { open: true } ) ).toBe( false );
+	} );
+} );
+
+describe( 'the Load Qualified choice', () => {
+	it( 'reads a stored strategy and drops anything else', () => {
+		expect( readOverride( { [ META_KEY ]: { load: 'idle' } } ) ).toEqual( {
+			load: 'idle',
+		} );
+		expect( readOverride( { [ META_KEY ]: { load: 'later' } } ) ).toEqual(
+			{}
+		);
+		expect( readOverride( { [ META_KEY ]: { load: 1 } } ) ).toEqual( {} );
+	} );
+
+	it( 'stores a strategy, and no key for the site setting', () => {
+		expect( withLoad( { open: true }, 'interaction' ) ).toEqual( {
+			open: true,
+			load: 'interaction',
+		} );
+		expect( withLoad( { open: true, load: 'idle' }, '' ) ).toEqual( {
+			open: true,
+		} );
+		expect( withLoad( { load: 'idle' }, 'soon' ) ).toEqual( {} );
+		expect( normalizeOverride( { hide: true, load: 'consent' } ) ).toEqual(
+			{ hide: true, load: 'consent' }
+		);
+	} );
+
+	it( 'counts as a change', () => {
+		expect( sameOverride( {}, { load: 'idle' } ) ).toBe( false );
+		expect( sameOverride( { load: 'idle' }, { load: 'idle' } ) ).toBe(
+			true
+		);
+	} );
+
+	it( 'reads the site strategy PHP hands to the editor', () => {
+		expect(
+			siteStrategy( { qualifiedIntegrationEditor: { siteLoad: 'idle' } } )
+		).toBe( 'idle' );
+		expect(
+			siteStrategy( { qualifiedIntegrationEditor: { siteLoad: 'x' } } )
+		).toBeNull();
+		expect( siteStrategy( {} ) ).toBeNull();
+		expect( siteStrategy( undefined ) ).toBeNull();
 	} );
 } );

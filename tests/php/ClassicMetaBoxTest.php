@@ -148,6 +148,79 @@ final class ClassicMetaBoxTest extends TestCase {
 		$this->assertSame( array(), $this->stored( $post ) );
 	}
 
+	public function test_the_box_offers_when_to_load_with_the_site_setting_named(): void {
+		$editor = $this->create_user( 'editor' );
+		wp_set_current_user( $editor );
+		$post = $this->post_by( $editor );
+		$this->store_settings(
+			array(
+				'loading' => array(
+					'strategy'        => 'idle',
+					'maxDelay'        => 0,
+					'consentCategory' => 'marketing',
+				),
+			)
+		);
+		update_post_meta( $post, PageOverride::META_KEY, array( 'load' => 'interaction' ) );
+
+		ob_start();
+		$this->box->render( get_post( $post ) );
+		$html = (string) ob_get_clean();
+
+		$this->assertMatchesRegularExpression( '/<label for="qualified-integration-page-load">Load Qualified<\/label>/', $html );
+		$this->assertStringContainsString( 'name="qualified_integration_page[load]"', $html );
+		$this->assertStringContainsString( '<option value="">Site setting (When the browser is idle)</option>', $html );
+		$this->assertMatchesRegularExpression( '/<option value="interaction"\s+selected=\'selected\'>At the first interaction<\/option>/', $html );
+		foreach ( array( 'immediate', 'idle', 'interaction', 'consent' ) as $strategy ) {
+			$this->assertStringContainsString( '<option value="' . $strategy . '"', $html );
+		}
+		$this->assertStringContainsString( 'never lifts the site', $html );
+	}
+
+	public function test_a_save_stores_a_load_strategy_drops_an_unknown_one_and_the_site_setting(): void {
+		$editor = $this->create_user( 'editor' );
+		wp_set_current_user( $editor );
+		$post = $this->post_by( $editor );
+
+		$this->submit(
+			$post,
+			array(
+				'open' => '1',
+				'load' => 'consent',
+			)
+		);
+		$this->assertSame(
+			array(
+				'open' => true,
+				'load' => 'consent',
+			),
+			$this->stored( $post )
+		);
+
+		// Unknown: left out through PageOverride::clean(), the rest is saved.
+		$this->submit(
+			$post,
+			array(
+				'open' => '1',
+				'load' => 'whenever',
+			)
+		);
+		$this->assertSame( array( 'open' => true ), $this->stored( $post ) );
+
+		$this->submit( $post, array( 'load' => 'idle' ) );
+		$this->assertSame( array( 'load' => 'idle' ), $this->stored( $post ) );
+
+		// The site setting ('') is no key: nothing left, nothing stored.
+		$this->submit( $post, array( 'load' => '' ) );
+		$this->assertFalse( metadata_exists( 'post', $post, PageOverride::META_KEY ) );
+	}
+
+	public function test_from_form_passes_load_through_clean(): void {
+		$this->assertSame( array( 'load' => 'idle' ), ClassicMetaBox::from_form( array( 'load' => 'idle' ) ) );
+		$this->assertSame( array(), ClassicMetaBox::from_form( array( 'load' => 'later' ) ) );
+		$this->assertSame( array(), ClassicMetaBox::from_form( array( 'load' => array( 'idle' ) ) ) );
+	}
+
 	/**
 	 * Saves that must change nothing.
 	 *

@@ -133,6 +133,27 @@ final class EditorPanelTest extends TestCase {
 	}
 
 	/**
+	 * The panel names the site's loading strategy in its "Load Qualified"
+	 * choice: the script gets it before it runs, as the settings in force say.
+	 */
+	public function test_the_panel_gets_the_site_loading_strategy(): void {
+		$this->store_settings(
+			array(
+				'loading' => array(
+					'strategy'        => 'interaction',
+					'maxDelay'        => 5,
+					'consentCategory' => 'marketing',
+				),
+			)
+		);
+		$this->open_editor_screen( 'post' );
+
+		$before = wp_scripts()->get_data( EditorPanel::SCRIPT_HANDLE, 'before' );
+		$this->assertIsArray( $before );
+		$this->assertContains( 'window.qualifiedIntegrationEditor = {"siteLoad":"interaction"};', $before );
+	}
+
+	/**
 	 * A custom post type that has the meta gets the panel too, also when the
 	 * meta is registered for every post type at once.
 	 *

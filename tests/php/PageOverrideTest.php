@@ -207,6 +207,69 @@ final class PageOverrideTest extends TestCase {
 		$this->assertSame( array( 'open' => true ), $this->stored( $post ) );
 	}
 
+	public function test_a_load_strategy_is_kept_and_read_back(): void {
+		$editor = $this->create_user( 'editor' );
+		wp_set_current_user( $editor );
+		$post = $this->post_by( $editor );
+		foreach ( array( 'immediate', 'idle', 'interaction', 'consent' ) as $strategy ) {
+			$response = $this->save(
+				$post,
+				array(
+					'open' => true,
+					'load' => $strategy,
+				)
+			);
+			$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+			$this->assertSame(
+				array(
+					'open' => true,
+					'load' => $strategy,
+				),
+				$this->stored( $post )
+			);
+			$this->assertSame( $strategy, $response->get_data()['meta'][ PageOverride::META_KEY ]['load'] );
+		}
+	}
+
+	/**
+	 * An unknown strategy is refused as any bad meta value is: a 400 whose
+	 * code names the failed check (rest_not_in_enum on current versions,
+	 * rest_invalid_type for a value that is no string; older versions say
+	 * rest_invalid_param), and the stored override stays.
+	 */
+	public function test_an_unknown_load_strategy_gets_a_400_and_changes_nothing(): void {
+		$editor = $this->create_user( 'editor' );
+		wp_set_current_user( $editor );
+		$post = $this->post_by( $editor );
+		update_post_meta( $post, PageOverride::META_KEY, array( 'load' => 'idle' ) );
+
+		foreach ( array( 'later', '', 'IDLE', 1, true ) as $bad ) {
+			$response = $this->save( $post, array( 'load' => $bad ) );
+			$this->assertSame( 400, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+			$this->assertContains( $response->get_data()['code'], array( 'rest_invalid_param', 'rest_not_in_enum', 'rest_invalid_type' ), (string) wp_json_encode( $bad ) );
+			$this->assertSame( array( 'load' => 'idle' ), $this->stored( $post ) );
+		}
+	}
+
+	public function test_clean_keeps_a_known_load_strategy_and_drops_others(): void {
+		$this->assertSame( array( 'load' => 'interaction' ), PageOverride::clean( array( 'load' => 'interaction' ) ) );
+		$this->assertSame( array(), PageOverride::clean( array( 'load' => 'later' ) ) );
+		$this->assertSame( array(), PageOverride::clean( array( 'load' => '' ) ) );
+		$this->assertSame( array(), PageOverride::clean( array( 'load' => array( 'idle' ) ) ) );
+
+		// From code too: the stored value is what clean() keeps.
+		$post = $this->post_by( $this->create_user( 'editor' ) );
+		update_post_meta(
+			$post,
+			PageOverride::META_KEY,
+			array(
+				'hide' => true,
+				'load' => 'whenever',
+			)
+		);
+		$this->assertSame( array( 'hide' => true ), $this->stored( $post ) );
+	}
+
 	public function test_writes_from_code_are_cleaned_too(): void {
 		$post = $this->post_by( $this->create_user( 'editor' ) );
 		update_post_meta(
