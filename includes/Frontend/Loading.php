@@ -42,7 +42,17 @@ final class Loading {
 	 * @return string One of STRATEGIES.
 	 */
 	public static function strategy( array $settings, ?array $override = null ): string {
-		$site = self::site( $settings )['strategy'];
+		return self::in_force( self::site( $settings )['strategy'], $override );
+	}
+
+	/**
+	 * The site's strategy, or the override's where it may replace it.
+	 *
+	 * @param string                    $site     The site's strategy (one of STRATEGIES).
+	 * @param array<string, mixed>|null $override The post's cleaned override.
+	 * @return string
+	 */
+	private static function in_force( string $site, ?array $override ): string {
 		$page = $override['load'] ?? null;
 		if ( 'consent' === $site || ! in_array( $page, self::STRATEGIES, true ) ) {
 			return $site;
@@ -60,7 +70,8 @@ final class Loading {
 	 * @return array{src: string, strategy: string, maxDelay?: int, category?: string}|null
 	 */
 	public static function part( array $settings, ?array $override, bool $held ): ?array {
-		$strategy = self::strategy( $settings, $override );
+		$site     = self::site( $settings );
+		$strategy = self::in_force( $site['strategy'], $override );
 		if ( 'immediate' === $strategy && ! $held ) {
 			return null;
 		}
@@ -68,7 +79,6 @@ final class Loading {
 			'src'      => ScriptUrl::for_token( (string) ( $settings['token'] ?? '' ) ),
 			'strategy' => $strategy,
 		);
-		$site = self::site( $settings );
 		if ( 'interaction' === $strategy && $site['maxDelay'] > 0 ) {
 			$part['maxDelay'] = $site['maxDelay'];
 		}
