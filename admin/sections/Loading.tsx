@@ -415,7 +415,11 @@ function LoadingSection( {
 				) }
 
 				{ gap && (
-					<Notice status="warning" isDismissible={ false }>
+					<Notice
+						status="warning"
+						isDismissible={ false }
+						className="qi-inline-notice"
+					>
 						{ gapText( gap, boot.consentPlugins ).map( ( text ) => (
 							<p key={ text }>{ text }</p>
 						) ) }
@@ -429,6 +433,7 @@ function LoadingSection( {
 							'qualified-integration'
 						) }
 						value={ GRANT_SNIPPET }
+						rows={ 3 }
 						help={ __(
 							'Works whether it runs before or after the plugin’s script. window.qualifiedIntegration.revokeConsent() stops Qualified on the page when consent is taken back.',
 							'qualified-integration'

@@ -164,3 +164,59 @@ test( 'a token set in wp-config.php is shown locked and wins on the page', async
 		page.locator( 'script[src*="qualified.js"]' )
 	).toHaveAttribute( 'src', /token=FromConfig9/ );
 } );
+
+test( 'the loading moment chosen in Loading & privacy is kept after a reload', async ( {
+	page,
+} ) => {
+	await changeSettings( page, async () => {
+		await page.getByRole( 'tab', { name: 'Loading & privacy' } ).click();
+		await page
+			.getByLabel( 'At the first interaction', { exact: true } )
+			.check();
+		await page.getByLabel( 'Load anyway after (seconds)' ).fill( '5' );
+	} );
+
+	// The tab put #loading in the address: a reload lands there again.
+	await expect( page ).toHaveURL( /#loading$/ );
+	await page.reload();
+	await expect(
+		page.getByLabel( 'At the first interaction', { exact: true } )
+	).toBeChecked();
+	await expect(
+		page.getByLabel( 'Load anyway after (seconds)' )
+	).toHaveValue( '5' );
+	// The consent category belongs to "After consent" alone.
+	await expect( page.getByLabel( 'Consent category' ) ).toHaveCount( 0 );
+} );
+
+test( 'a delay out of range is refused at its field, with its label, and nothing changes', async ( {
+	page,
+} ) => {
+	await logIn( page );
+	await page.goto( `${ SETTINGS_PATH }#loading` );
+	const seconds = page.getByLabel( 'Load anyway after (seconds)' );
+	await expect( seconds ).toHaveValue( '5' );
+
+	await seconds.fill( '601' );
+	await saveSettings( page );
+	const message = 'Load anyway after (seconds): must be at most 600.';
+	await expectNotice( page, 'error', message );
+	await expect( seconds ).toHaveAttribute( 'aria-invalid', 'true' );
+	const describedBy =
+		( await seconds.getAttribute( 'aria-describedby' ) ) ?? '';
+	await expect(
+		page.locator( `[id="${ describedBy.split( ' ' )[ 0 ] }"]` )
+	).toHaveText( message );
+
+	// A real reload (the unsaved-changes warning accepted): what is stored.
+	page.once( 'dialog', ( dialog ) => dialog.accept() );
+	await page.reload();
+	await expect(
+		page.getByLabel( 'Load anyway after (seconds)' )
+	).toHaveValue( '5' );
+
+	// Back to the default for the specs that follow on this site.
+	await page.getByLabel( 'Immediately', { exact: true } ).check();
+	await saveSettings( page );
+	await expectNotice( page, 'success', 'Settings saved.' );
+} );
