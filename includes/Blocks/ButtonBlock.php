@@ -7,6 +7,8 @@
 
 namespace QualifiedIntegration\Blocks;
 
+use QualifiedIntegration\RequestType;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -49,10 +51,10 @@ final class ButtonBlock {
 	}
 
 	/**
-	 * Registers the block on admin screens and under WP-CLI (REST requests register on rest_api_init).
+	 * Registers the block on admin screens, under WP-CLI and XML-RPC (REST requests register on rest_api_init).
 	 */
 	public function register_for_editing(): void {
-		if ( is_admin() || ( defined( 'WP_CLI' ) && WP_CLI ) ) {
+		if ( RequestType::edits() ) {
 			$this->register_block();
 		}
 	}

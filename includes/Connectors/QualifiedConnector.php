@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Connectors;
 
+use QualifiedIntegration\RequestType;
 use QualifiedIntegration\Settings\Constants;
 use QualifiedIntegration\Settings\Schema;
 use QualifiedIntegration\Settings\SettingsRepository;
@@ -77,12 +78,36 @@ final class QualifiedConnector {
 		if ( ! self::is_supported() ) {
 			return;
 		}
-		add_action( 'wp_connectors_init', array( $this, 'register_connector' ) );
+		// Only where the Connectors screen or the REST API can read them (RequestType): a page view
+		// has no use for the entry, and its translated texts would cost it a translation file lookup.
+		add_action( 'wp_connectors_init', array( $this, 'register_for_editing' ) );
 		// Before core's own registration of connector settings (init, 20), which then leaves ours alone.
-		add_action( 'init', array( $this, 'register_setting' ), 19 );
+		add_action( 'init', array( $this, 'register_setting_for_editing' ), 19 );
 		add_action( 'rest_api_init', array( $this, 'register_rest_schema' ), 0 );
 		add_filter( 'pre_option_' . self::SETTING, array( $this, 'read_token' ) );
 		add_filter( 'pre_update_option_' . self::SETTING, array( $this, 'write_token' ), 10, 2 );
+	}
+
+	/**
+	 * Adds Qualified to core's connector registry on requests that edit or
+	 * describe the site (admin screens, REST, WP-CLI), not on page views.
+	 *
+	 * @param WP_Connector_Registry $registry Connector registry.
+	 */
+	public function register_for_editing( $registry ): void {
+		if ( RequestType::edits() ) {
+			$this->register_connector( $registry );
+		}
+	}
+
+	/**
+	 * Registers the token setting on requests that edit or describe the site
+	 * (a REST request registers it again with its schema on rest_api_init).
+	 */
+	public function register_setting_for_editing(): void {
+		if ( RequestType::edits() ) {
+			$this->register_setting();
+		}
 	}
 
 	/**

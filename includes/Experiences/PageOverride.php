@@ -8,6 +8,7 @@
 namespace QualifiedIntegration\Experiences;
 
 use QualifiedIntegration\Frontend\Loading;
+use QualifiedIntegration\RequestType;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -36,28 +37,62 @@ final class PageOverride {
 	 */
 	public function register(): void {
 		// Late on init, so post types registered at the default priority are there.
-		add_action( 'init', array( $this, 'register_meta' ), 99 );
+		add_action( 'init', array( $this, 'register_on_init' ), 99 );
+		add_action( 'rest_api_init', array( $this, 'register_meta' ) );
 	}
 
 	/**
-	 * Registers the meta for each post type an editor can edit it on.
+	 * Registers the meta on every request, so that any write (REST, a form,
+	 * a plugin's code, WP-CLI) is cleaned and checked; described (its REST
+	 * schema, its translated descriptions) only where it can be edited or
+	 * listed (RequestType). A page view only reads the value, and the
+	 * descriptions would cost it a lookup of the plugin's translation files.
+	 */
+	public function register_on_init(): void {
+		if ( RequestType::edits() ) {
+			$this->register_meta();
+			return;
+		}
+		foreach ( self::post_types() as $post_type ) {
+			register_post_meta( $post_type, self::META_KEY, self::args() );
+		}
+	}
+
+	/**
+	 * Registers the meta, described, for each post type an editor can edit
+	 * it on (again on rest_api_init: registering replaces what init did).
 	 */
 	public function register_meta(): void {
 		foreach ( self::post_types() as $post_type ) {
 			register_post_meta(
 				$post_type,
 				self::META_KEY,
-				array(
-					'description'       => __( 'Qualified on this page: hide it, show an Experience, or open the messenger. Beats the Experience rules.', 'qualified-integration' ),
-					'single'            => true,
-					'type'              => 'object',
-					'default'           => array(),
-					'show_in_rest'      => array( 'schema' => self::schema() ),
-					'sanitize_callback' => array( self::class, 'clean' ),
-					'auth_callback'     => array( self::class, 'can_edit' ),
+				array_merge(
+					self::args(),
+					array(
+						'description'  => __( 'Qualified on this page: hide it, show an Experience, or open the messenger. Beats the Experience rules.', 'qualified-integration' ),
+						'show_in_rest' => array( 'schema' => self::schema() ),
+					)
 				)
 			);
 		}
+	}
+
+	/**
+	 * The registration's arguments that every request needs: what the value
+	 * is, how a write is cleaned, and who may write it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function args(): array {
+		return array(
+			'single'            => true,
+			'type'              => 'object',
+			'default'           => array(),
+			'show_in_rest'      => false,
+			'sanitize_callback' => array( self::class, 'clean' ),
+			'auth_callback'     => array( self::class, 'can_edit' ),
+		);
 	}
 
 	/**

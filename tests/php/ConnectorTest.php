@@ -9,6 +9,7 @@ namespace QualifiedIntegration\Tests;
 
 use QualifiedIntegration\Connectors\QualifiedConnector;
 use QualifiedIntegration\Plugin;
+use WP_Connector_Registry;
 use WP_REST_Request;
 use WP_REST_Response;
 
@@ -23,6 +24,10 @@ final class ConnectorTest extends TestCase {
 	 */
 	protected function set_up() {
 		parent::set_up();
+		// PHPUnit's request is a page view, which registers no connector (RequestType): register it as an admin or REST request does.
+		if ( QualifiedConnector::is_supported() && ! wp_is_connector_registered( QualifiedConnector::ID ) ) {
+			( new QualifiedConnector( Plugin::instance()->settings ) )->register_connector( WP_Connector_Registry::get_instance() );
+		}
 		$GLOBALS['wp_rest_server'] = null;
 		rest_get_server();
 		$this->store_settings( array( 'token' => 'Old1Token' ) );
@@ -67,6 +72,23 @@ final class ConnectorTest extends TestCase {
 		$this->assertSame( 'QUALIFIED_INTEGRATION_TOKEN', $connector['authentication']['constant_name'] ?? '' );
 		$this->assertSame( QualifiedConnector::CREDENTIALS_URL, $connector['authentication']['credentials_url'] ?? '' );
 		$this->assertTrue( (bool) call_user_func( $connector['plugin']['is_active'] ) );
+	}
+
+	public function test_a_page_view_registers_no_connector_an_admin_or_rest_request_does(): void {
+		$this->require_connectors();
+		$connector = new QualifiedConnector( Plugin::instance()->settings );
+		$registry  = new WP_Connector_Registry();
+		$connector->register_for_editing( $registry );
+		$this->assertFalse( $registry->is_registered( QualifiedConnector::ID ), 'A page view has no use for it.' );
+		unregister_setting( 'connectors', QualifiedConnector::SETTING );
+		$connector->register_setting_for_editing();
+		$this->assertArrayNotHasKey( QualifiedConnector::SETTING, get_registered_settings() );
+
+		$_SERVER['REQUEST_URI'] = '/' . rest_get_url_prefix() . '/wp/v2/settings';
+		$connector->register_for_editing( $registry );
+		$this->assertTrue( $registry->is_registered( QualifiedConnector::ID ), 'The REST API masks the key with it.' );
+		$connector->register_setting_for_editing();
+		$this->assertArrayHasKey( QualifiedConnector::SETTING, get_registered_settings() );
 	}
 
 	public function test_the_token_schema_is_registered_for_rest_requests_only(): void {

@@ -32,6 +32,8 @@ final class EditorPanelTest extends TestCase {
 		parent::set_up();
 		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
 		require_once ABSPATH . 'wp-admin/includes/screen.php';
+		// As an admin request's init registers it (PHPUnit's request is a page view, which registers it undescribed).
+		( new PageOverride() )->register_meta();
 	}
 
 	/**

@@ -86,6 +86,22 @@ final class PageOverrideTest extends TestCase {
 		$this->assertArrayNotHasKey( PageOverride::META_KEY, get_registered_meta_keys( 'post', 'wp_block' ), 'Not public.' );
 	}
 
+	public function test_a_page_view_registers_the_meta_undescribed_a_rest_request_described(): void {
+		( new PageOverride() )->register_on_init();
+		$meta = get_registered_meta_keys( 'post', 'post' )[ PageOverride::META_KEY ] ?? null;
+		$this->assertIsArray( $meta, 'Every request cleans and checks writes.' );
+		$this->assertSame( array( PageOverride::class, 'clean' ), $meta['sanitize_callback'] );
+		$this->assertSame( array( PageOverride::class, 'can_edit' ), $meta['auth_callback'] );
+		$this->assertFalse( $meta['show_in_rest'], 'A page view has no REST schema to describe.' );
+		$this->assertSame( '', $meta['description'] );
+
+		$_SERVER['REQUEST_URI'] = '/' . rest_get_url_prefix() . '/wp/v2/posts/1';
+		( new PageOverride() )->register_on_init();
+		$meta = get_registered_meta_keys( 'post', 'post' )[ PageOverride::META_KEY ];
+		$this->assertIsArray( $meta['show_in_rest'], 'A REST request registers it described on init.' );
+		$this->assertNotSame( '', $meta['description'] );
+	}
+
 	public function test_an_author_sets_the_override_on_their_own_post_and_reads_it_back(): void {
 		$author = $this->create_user( 'author' );
 		wp_set_current_user( $author );
