@@ -60,36 +60,6 @@ final class LoadingTest extends TestCase {
 	}
 
 	/**
-	 * The head of a URL, rendered as a new request would.
-	 *
-	 * @param string $url Path and query.
-	 * @return string
-	 */
-	private function head_of( string $url ): string {
-		$this->go_to( $url );
-		$GLOBALS['wp_scripts'] = null;
-		$GLOBALS['wp_styles']  = null;
-		Plugin::instance()->loader->reset();
-		return $this->render_head();
-	}
-
-	/**
-	 * The number of qualified.js script tags in a head.
-	 *
-	 * @param string $head Rendered head.
-	 * @return int
-	 */
-	private static function vendor_tags( string $head ): int {
-		$tags = array_filter(
-			ScriptTags::all( $head ),
-			static function ( array $script ): bool {
-				return false !== strpos( $script['src'], 'qualified.js' );
-			}
-		);
-		return count( $tags );
-	}
-
-	/**
 	 * The page config's `loading` part a URL prints; null when absent.
 	 *
 	 * @param string $url Path and query.

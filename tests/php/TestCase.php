@@ -133,6 +133,37 @@ abstract class TestCase extends PolyfillTestCase {
 	}
 
 	/**
+	 * The head of a URL, rendered from clean script and style registries as
+	 * a new request would render it.
+	 *
+	 * @param string $url Path and query string, from the site root.
+	 * @return string
+	 */
+	protected function head_of( string $url ): string {
+		$this->go_to( $url );
+		$GLOBALS['wp_scripts'] = null;
+		$GLOBALS['wp_styles']  = null;
+		Plugin::instance()->loader->reset();
+		return $this->render_head();
+	}
+
+	/**
+	 * The number of qualified.js script tags in a rendered head.
+	 *
+	 * @param string $head Rendered head.
+	 * @return int
+	 */
+	protected static function vendor_tags( string $head ): int {
+		$tags = array_filter(
+			ScriptTags::all( $head ),
+			static function ( array $script ): bool {
+				return false !== strpos( $script['src'], 'qualified.js' );
+			}
+		);
+		return count( $tags );
+	}
+
+	/**
 	 * The page config a URL's head prints, as the JSON text printed, from a
 	 * clean script registry as a new request would render it.
 	 *
@@ -140,10 +171,7 @@ abstract class TestCase extends PolyfillTestCase {
 	 * @return string
 	 */
 	protected function printed_config_json( string $url ): string {
-		$this->go_to( $url );
-		$GLOBALS['wp_scripts'] = null;
-		Plugin::instance()->loader->reset();
-		$head   = $this->render_head();
+		$head   = $this->head_of( $url );
 		$prefix = 'window.' . Loader::CONFIG_GLOBAL . ' = ';
 		$start  = strpos( $head, $prefix );
 		$this->assertNotFalse( $start, $head );
