@@ -21,8 +21,8 @@ defined( 'ABSPATH' ) || exit;
  * that blocks Qualified fails silently: the page looks fine and the
  * messenger never appears.
  *
- * It asks the home page over a loopback request, as an anonymous visitor,
- * the way core's own loopback tests do, and checks every enforced policy
+ * It asks the home page over a loopback request (HomePage), as an anonymous
+ * visitor, the way core's own loopback tests do, and checks every enforced policy
  * (all Content-Security-Policy headers, each possibly holding several
  * policies, and a <meta http-equiv> policy; Report-Only ones block nothing)
  * against CspHosts, and the plugin's script tags on that page against the
@@ -30,16 +30,14 @@ defined( 'ABSPATH' ) || exit;
  * otherwise; the description always lists what to allow.
  *
  * Added only while Qualified is configured (enabled, with a token): a site
- * that does not load Qualified has nothing to check.
+ * that does not load Qualified has nothing to check. An async test: it runs
+ * in its own REST request (HealthRoute), so the Site Health screen does not
+ * wait for the loopback.
  */
 final class CspHealth {
 
 	const TEST = 'qualified_integration_csp';
-
-	/**
-	 * Seconds the loopback request may take (core's loopback tests take 10).
-	 */
-	const TIMEOUT = 5;
+	const SLUG = 'csp';
 
 	/**
 	 * Settings repository.
@@ -49,12 +47,21 @@ final class CspHealth {
 	private $repository;
 
 	/**
+	 * The home page.
+	 *
+	 * @var HomePage
+	 */
+	private $home;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param SettingsRepository $repository Settings repository.
+	 * @param HomePage|null      $home       The home page, shared with the other tests that read it.
 	 */
-	public function __construct( SettingsRepository $repository ) {
+	public function __construct( SettingsRepository $repository, ?HomePage $home = null ) {
 		$this->repository = $repository;
+		$this->home       = $home ?? new HomePage();
 	}
 
 	/**
@@ -65,7 +72,7 @@ final class CspHealth {
 	}
 
 	/**
-	 * Adds a direct test while Qualified is configured.
+	 * Adds an async test while Qualified is configured.
 	 *
 	 * @param mixed $tests Tests by type (direct, async).
 	 * @return array<string, mixed>
@@ -73,9 +80,11 @@ final class CspHealth {
 	public function add_test( $tests ): array {
 		$tests = is_array( $tests ) ? $tests : array();
 		if ( Visibility::is_configured( $this->repository->get() ) ) {
-			$tests['direct'][ self::TEST ] = array(
-				'label' => __( 'Qualified and the Content Security Policy', 'qualified-integration' ),
-				'test'  => array( $this, 'run' ),
+			$tests['async'][ self::TEST ] = array(
+				'label'             => __( 'Qualified and the Content Security Policy', 'qualified-integration' ),
+				'test'              => HealthRoute::url( self::SLUG ),
+				'has_rest'          => true,
+				'async_direct_test' => array( $this, 'run' ),
 			);
 		}
 		return $tests;
@@ -87,15 +96,7 @@ final class CspHealth {
 	 * @return array{label: string, status: string, badge: array{label: string, color: string}, description: string, actions: string, test: string}
 	 */
 	public function run(): array {
-		$response = wp_remote_get(
-			home_url( '/' ),
-			array(
-				'timeout'   => self::TIMEOUT,
-				// As core's loopback requests: a local certificate need not verify.
-				'sslverify' => apply_filters( 'https_local_ssl_verify', false ), // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- Core's filter.
-				'headers'   => array( 'Cache-Control' => 'no-cache' ),
-			)
-		);
+		$response = $this->home->fetch();
 		if ( is_wp_error( $response ) ) {
 			return self::result(
 				'recommended',
@@ -111,9 +112,9 @@ final class CspHealth {
 		}
 
 		$html     = (string) wp_remote_retrieve_body( $response );
-		$policies = CspPolicy::from_headers( array_merge( self::header_values( $response ), self::meta_policies( $html ) ) );
+		$policies = CspPolicy::from_headers( array_merge( HomePage::header_values( $response, 'content-security-policy' ), self::meta_policies( $html ) ) );
 		$scripts  = self::plugin_scripts( $html );
-		$blocked  = self::blocked( $policies, $scripts, self::origin( home_url( '/' ) ) );
+		$blocked  = self::blocked( $policies, $scripts, self::origin( HomePage::url() ) );
 
 		$note = array() === $scripts && array() !== $policies
 			? '<p>' . esc_html__( 'Qualified\'s scripts were not on the home page (a rule or the page\'s setting may hide them there), so only the policy\'s hosts were checked.', 'qualified-integration' ) . '</p>'
@@ -213,25 +214,6 @@ final class CspHealth {
 			);
 		}
 		return $scripts;
-	}
-
-	/**
-	 * Every Content-Security-Policy header value of a response (Report-Only
-	 * headers are a different name, so they are left out).
-	 *
-	 * @param array<string, mixed> $response HTTP API response.
-	 * @return string[]
-	 */
-	private static function header_values( array $response ): array {
-		$values = array();
-		foreach ( wp_remote_retrieve_headers( $response ) as $name => $value ) {
-			if ( 'content-security-policy' === strtolower( (string) $name ) ) {
-				foreach ( (array) $value as $one ) {
-					$values[] = (string) $one;
-				}
-			}
-		}
-		return $values;
 	}
 
 	/**

@@ -10,11 +10,14 @@ namespace QualifiedIntegration\Tests;
 use QualifiedIntegration\Health\CspHealth;
 use QualifiedIntegration\Health\CspHosts;
 use QualifiedIntegration\Health\CspPolicy;
+use QualifiedIntegration\Health\HealthRoute;
+use QualifiedIntegration\Health\HomePage;
 use QualifiedIntegration\Plugin;
 use WP_Error;
 
 /**
- * The CSP test asks the home page (answered here through pre_http_request).
+ * The CSP test asks the home page (answered here through pre_http_request;
+ * the tests of the loader tags answer it with the home page rendered in-process).
  */
 final class CspHealthTest extends TestCase {
 
@@ -99,22 +102,25 @@ final class CspHealthTest extends TestCase {
 
 	public function test_added_only_while_qualified_is_configured(): void {
 		$health = new CspHealth( Plugin::instance()->settings );
-		$this->assertArrayHasKey( CspHealth::TEST, $health->add_test( array() )['direct'] );
+		$this->assertArrayHasKey( CspHealth::TEST, $health->add_test( array() )['async'] );
 
 		$this->store_settings( array( 'token' => '' ) );
-		$this->assertArrayNotHasKey( 'direct', $health->add_test( array() ) );
+		$this->assertArrayNotHasKey( 'async', $health->add_test( array() ) );
 		$this->store_settings(
 			array(
 				'token'   => 'Tok3n',
 				'enabled' => false,
 			)
 		);
-		$this->assertArrayNotHasKey( 'direct', $health->add_test( array() ) );
+		$this->assertArrayNotHasKey( 'async', $health->add_test( array() ) );
 	}
 
 	public function test_the_plugin_adds_it_when_site_health_asks(): void {
 		$tests = apply_filters( 'site_status_tests', array() );
-		$this->assertArrayHasKey( CspHealth::TEST, $tests['direct'] );
+		$this->assertArrayHasKey( CspHealth::TEST, $tests['async'], 'An async test: the screen does not wait for the loopback.' );
+		$this->assertSame( HealthRoute::url( CspHealth::SLUG ), $tests['async'][ CspHealth::TEST ]['test'] );
+		$this->assertTrue( $tests['async'][ CspHealth::TEST ]['has_rest'] );
+		$this->assertIsCallable( $tests['async'][ CspHealth::TEST ]['async_direct_test'] );
 		$this->assertArrayHasKey( 'qualified_integration_settings', $tests['direct'], 'Beside the settings test.' );
 	}
 
@@ -133,7 +139,7 @@ final class CspHealthTest extends TestCase {
 		$this->assertCount( 1, $this->requests );
 		list( $url, $args ) = $this->requests[0];
 		$this->assertSame( home_url( '/' ), $url );
-		$this->assertSame( CspHealth::TIMEOUT, $args['timeout'] );
+		$this->assertSame( HomePage::TIMEOUT, $args['timeout'] );
 		$this->assertFalse( $args['sslverify'], 'As core\'s loopbacks.' );
 		$this->assertArrayNotHasKey( 'cookies', array_filter( $args ), 'Asked as an anonymous visitor.' );
 	}
