@@ -40,6 +40,16 @@ if ( is_multisite() ) {
 		$qualified_integration_drop_tables();
 		restore_current_blog();
 	}
+	// The network's defaults and locks (Network\NetworkSettings::OPTION), on every network.
+	$qualified_integration_networks = get_networks(
+		array(
+			'fields' => 'ids',
+			'number' => 0,
+		)
+	);
+	foreach ( is_array( $qualified_integration_networks ) ? $qualified_integration_networks : array() as $qualified_integration_network_id ) {
+		delete_network_option( (int) $qualified_integration_network_id, 'qualified_integration_network' );
+	}
 } else {
 	array_map( 'delete_option', $qualified_integration_options );
 	delete_post_meta_by_key( $qualified_integration_post_meta );

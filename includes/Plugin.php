@@ -105,7 +105,7 @@ final class Plugin {
 	 *
 	 * @param string   $hook  Action or filter the services listen to.
 	 * @param callable $build Builds the services.
-	 * @phpstan-param callable(): array<int, SettingsController|IdentityPreviewController|ExperiencesPreviewController|WebhooksController|Events\WebhookQueue|Events\WebhookWorker|Rest\EventsController|Rest\EventLogController|Events\Retention|Privacy\EventsPrivacy|Health\SettingsHealth|Health\CspHealth> $build
+	 * @phpstan-param callable(): array<int, SettingsController|IdentityPreviewController|ExperiencesPreviewController|WebhooksController|Events\WebhookQueue|Events\WebhookWorker|Rest\EventsController|Rest\EventLogController|Rest\TransferController|Events\Retention|Privacy\EventsPrivacy|Health\SettingsHealth|Health\CspHealth|Health\TokenHealth|Health\LoaderHealth|Health\SnippetHealth|Health\OptimizerHealth|Health\HealthRoute|Health\DebugInfo> $build
 	 */
 	private static function when( string $hook, callable $build ): void {
 		$builder = static function ( $value = null ) use ( $hook, $build, &$builder ) {
@@ -144,13 +144,31 @@ final class Plugin {
 		( new Blocks\ButtonBlock() )->register();
 		( new Blocks\ButtonShortcode() )->register();
 		( new Blocks\TalkToSalesPattern() )->register();
+		// Multisite: the network's defaults and locks (their route, screen, and every site's snapshot when they change).
+		if ( is_multisite() ) {
+			( new Network\NetworkSites( $this->migrations, $this->snapshot ) )->register();
+			add_action(
+				'rest_api_init',
+				static function (): void {
+					( new Network\NetworkSettingsController() )->register_routes();
+				}
+			);
+			if ( is_network_admin() ) {
+				( new Network\NetworkPage() )->register();
+			}
+		}
 
-		$settings = $this->settings;
+		$settings   = $this->settings;
+		$migrations = $this->migrations;
+		// `wp qualified ...`: registered, and its classes loaded, only when WP-CLI runs.
+		if ( defined( 'WP_CLI' ) && WP_CLI ) {
+			Cli\Commands::register( $settings, $migrations );
+		}
 		self::when(
 			'rest_api_init',
-			static function () use ( $settings ): array {
+			static function () use ( $settings, $migrations ): array {
 				$store = new Events\EventStore();
-				return array( new SettingsController( $settings ), new IdentityPreviewController( $settings ), new ExperiencesPreviewController( $settings ), new WebhooksController(), new Rest\EventsController( $settings, $store, new Events\RateLimiter( $store ) ), new Rest\EventLogController( $store ) );
+				return array( new SettingsController( $settings ), new IdentityPreviewController( $settings ), new ExperiencesPreviewController( $settings ), new WebhooksController(), new Rest\EventsController( $settings, $store, new Events\RateLimiter( $store ) ), new Rest\EventLogController( $store ), new Rest\TransferController( $settings, new Settings\Transfer( $settings, $migrations ) ) );
 			}
 		);
 		// Stored events: the daily purge is built when its cron event (Events\Retention::HOOK, named
@@ -185,8 +203,24 @@ final class Plugin {
 		self::when(
 			'site_status_tests',
 			static function () use ( $settings ): array {
-				// The CSP test asks the home page over a loopback, only when Site Health runs its tests.
-				return array( new Health\SettingsHealth( $settings ), new Health\CspHealth( $settings ) );
+				// The CSP, loader and snippet tests ask the home page over one loopback (Health\HomePage), only when
+				// Site Health runs its tests; the screen runs them async, through the route below.
+				$home = new Health\HomePage();
+				return array( new Health\SettingsHealth( $settings ), new Health\TokenHealth( $settings ), new Health\CspHealth( $settings, $home ), new Health\LoaderHealth( $settings, $home ), new Health\SnippetHealth( $settings, $home ), new Health\OptimizerHealth( $settings ) );
+			}
+		);
+		self::when(
+			'rest_api_init',
+			static function () use ( $settings ): array {
+				// The route of the async Site Health tests; they are built when it runs.
+				return array( new Health\HealthRoute( $settings ) );
+			}
+		);
+		// Tools -> Site Health -> Info: the settings summary, built when core gathers the debug data.
+		self::when(
+			'debug_information',
+			static function () use ( $settings ): array {
+				return array( new Health\DebugInfo( $settings ) );
 			}
 		);
 

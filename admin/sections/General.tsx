@@ -13,13 +13,14 @@ import {
 	ToggleControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import type { SettingsField } from '../../src/shared/settings';
 import { FieldError, fieldProps } from '../field-error';
+import { lockNote as describeLock } from '../lock-note';
 import { errorId, fieldId } from '../field-errors';
 import { tokenFromInput } from '../token-paste';
 import type { SectionDefinition, SectionProps } from './types';
@@ -36,18 +37,7 @@ function GeneralSection( {
 
 	const lockNote = ( field: SettingsField ): string | undefined => {
 		const lock = locked[ field ];
-		if ( ! lock ) {
-			return undefined;
-		}
-		const note = sprintf(
-			/* translators: %s: PHP constant name. */
-			__(
-				'Locked: set by %s in wp-config.php.',
-				'qualified-integration'
-			),
-			lock.constant
-		);
-		return lock.error ? `${ note } ${ lock.error }` : note;
+		return lock ? describeLock( lock ) : undefined;
 	};
 
 	const onTokenChange = ( text: string ) => {

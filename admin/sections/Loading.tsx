@@ -26,6 +26,7 @@ import {
 } from '../../src/shared/loading-options';
 import { shownText } from '../experiences/text-lists';
 import { FieldError, fieldProps } from '../field-error';
+import { lockNote } from '../lock-note';
 import { errorId, fieldId, type FieldErrors } from '../field-errors';
 import { DescribedSelect } from '../identity/DescribedSelect';
 import {
@@ -269,21 +270,7 @@ function LoadingSection( {
 	const set = ( change: Partial< LoadingSettings >, path: string ) =>
 		update( 'loading', { ...loading, ...change }, path );
 
-	const lockNote = lock
-		? [
-				sprintf(
-					/* translators: %s: PHP constant name. */
-					__(
-						'Locked: set by %s in wp-config.php.',
-						'qualified-integration'
-					),
-					lock.constant
-				),
-				lock.error ?? '',
-			]
-				.filter( Boolean )
-				.join( ' ' )
-		: '';
+	const lockText = lock ? lockNote( lock ) : '';
 
 	const strategyError = errors[ STRATEGY_PATH ]
 		? errorId( STRATEGY_PATH )
@@ -301,9 +288,9 @@ function LoadingSection( {
 						) }
 					</p>
 				</div>
-				{ lockNote && (
+				{ lockText && (
 					<p className="qi-help" id="qi-loading-lock">
-						{ lockNote }
+						{ lockText }
 					</p>
 				) }
 				<FieldError errors={ errors } path="loading" />

@@ -41,6 +41,25 @@ if ( is_wp_error( $result ) ) {
 update_option( 'permalink_structure', '/%postname%/' );
 update_option( 'blog_public', '0' );
 
+// A subdirectory network on the install's own host: the tables and rows of network setup
+// (Network Admin -> Tools -> Network Setup). prepareSite() then writes the multisite constants
+// and runs install-network.php, which activates the plugin for the network.
+if ( ! empty( $options['multisite'] ) ) {
+	require_once ABSPATH . 'wp-admin/includes/network.php';
+	// As wp-admin/network.php does: a single site's wpdb does not name the network tables.
+	foreach ( $wpdb->tables( 'ms_global' ) as $qi_table => $qi_prefixed_table ) {
+		$wpdb->$qi_table = $qi_prefixed_table;
+	}
+	install_network();
+	$populated = populate_network( 1, (string) qi_url_host( $options['url'] ), $options['email'], $options['title'], '/', false );
+	if ( is_wp_error( $populated ) ) {
+		fwrite( STDERR, $populated->get_error_message() . "\n" );
+		exit( 1 );
+	}
+	echo "installed\n";
+	exit( 0 );
+}
+
 $activated = activate_plugin( 'qualified-integration/qualified-integration.php' );
 if ( is_wp_error( $activated ) ) {
 	fwrite( STDERR, $activated->get_error_message() . "\n" );

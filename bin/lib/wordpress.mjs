@@ -105,7 +105,7 @@ function phpString( value ) {
 	return `'${ String( value ).replace( /\\/g, '\\\\' ).replace( /'/g, "\\'" ) }'`;
 }
 
-function writeConfig( dir, { url, database, constants } ) {
+function writeConfig( dir, { url, database, constants, multisite = false } ) {
 	const salts = [
 		'AUTH_KEY',
 		'SECURE_AUTH_KEY',
@@ -123,8 +123,8 @@ function writeConfig( dir, { url, database, constants } ) {
 		DB_HOST: `localhost:${ DB_SOCKET }`,
 		DB_CHARSET: 'utf8mb4',
 		DB_COLLATE: '',
-		WP_HOME: url,
-		WP_SITEURL: url,
+		// A network's sites each have their own home; WP_HOME would give them all the main one.
+		...( multisite ? {} : { WP_HOME: url, WP_SITEURL: url } ),
 		WP_ENVIRONMENT_TYPE: 'local',
 		// php -S cannot serve the loopback request spawn_cron() makes while it handles the page.
 		DISABLE_WP_CRON: true,
@@ -164,6 +164,10 @@ function writeConfig( dir, { url, database, constants } ) {
  * @param {boolean}  [options.fakeVendor]  Load the fake qualified.js from tests/fixtures.
  * @param {string[]} [options.muPlugins]   File names in tests/fixtures/mu-plugins to install.
  * @param {string}   [options.postContent] Content of the first post ("Hello world!"), when set.
+ * @param {boolean}  [options.multisite]   A subdirectory network on http://127.0.0.1 (no port: multisite
+ *                                         matches the host exactly, and tests/php/bootstrap.php loads
+ *                                         that host), the plugin network-activated, with sub-sites
+ *                                         /one/ and /two/. Only loaded in-process (PHPUnit), never served.
  * @return {Promise<{dir: string, url: string}>} The site.
  */
 export async function prepareSite( {
@@ -177,23 +181,21 @@ export async function prepareSite( {
 	fakeVendor = true,
 	muPlugins = [],
 	postContent = '',
+	multisite = false,
 } ) {
 	const dir = join( WP_HOME_DIR, 'sites', name );
-	const url = `http://127.0.0.1:${ port }`;
+	const url = multisite ? 'http://127.0.0.1' : `http://127.0.0.1:${ port }`;
 	const database = `qi_${ name.replace( /\W/g, '_' ) }`;
 
 	await ensureMariaDB();
 	unpackWordPress( wordpressVersion( version ), dir );
-	writeConfig( dir, {
-		url,
-		database,
-		constants: {
-			...( fakeVendor
-				? { QUALIFIED_INTEGRATION_SCRIPT_URL: fakeScriptUrl( url ) }
-				: {} ),
-			...constants,
-		},
-	} );
+	const siteConstants = {
+		...( fakeVendor
+			? { QUALIFIED_INTEGRATION_SCRIPT_URL: fakeScriptUrl( url ) }
+			: {} ),
+		...constants,
+	};
+	writeConfig( dir, { url, database, constants: siteConstants, multisite } );
 
 	const muDir = join( dir, 'wp-content/mu-plugins' );
 	mkdirSync( muDir, { recursive: true } );
@@ -210,7 +212,9 @@ export async function prepareSite( {
 		symlinkSync( ROOT, pluginLink, 'dir' );
 	}
 	const marker = join( dir, '.qi-installed' );
-	if ( fresh || ! existsSync( marker ) || ! databaseExists( database ) ) {
+	const install =
+		fresh || ! existsSync( marker ) || ! databaseExists( database );
+	if ( install ) {
 		recreateDatabase( database );
 		rmSync( join( dir, 'debug.log' ), { force: true } );
 		execFileSync(
@@ -225,10 +229,44 @@ export async function prepareSite( {
 					settings,
 					users,
 					postContent,
+					multisite,
 				} ),
 			],
 			{ stdio: [ 'ignore', 'ignore', 'inherit' ] }
 		);
+	}
+	if ( multisite ) {
+		writeConfig( dir, {
+			url,
+			database,
+			multisite,
+			constants: {
+				...siteConstants,
+				MULTISITE: true,
+				SUBDOMAIN_INSTALL: false,
+				DOMAIN_CURRENT_SITE: new URL( url ).hostname,
+				PATH_CURRENT_SITE: '/',
+				SITE_ID_CURRENT_SITE: '1',
+				BLOG_ID_CURRENT_SITE: '1',
+			},
+		} );
+	}
+	if ( install ) {
+		if ( multisite ) {
+			execFileSync(
+				PHP,
+				[
+					join( ROOT, 'bin/lib/install-network.php' ),
+					dir,
+					JSON.stringify( {
+						url,
+						...ADMIN,
+						subsites: [ 'one', 'two' ],
+					} ),
+				],
+				{ stdio: [ 'ignore', 'ignore', 'inherit' ] }
+			);
+		}
 		writeFileSync( marker, url );
 	}
 	return { dir, url };

@@ -9,6 +9,7 @@ namespace QualifiedIntegration\Frontend;
 
 use QualifiedIntegration\Frontend\Events\EventsConfig;
 use QualifiedIntegration\Frontend\Experiences\CompiledRules;
+use QualifiedIntegration\Network\NetworkSettings;
 use QualifiedIntegration\Settings\CheckedStamp;
 use QualifiedIntegration\Settings\Constants;
 use QualifiedIntegration\Settings\Schema;
@@ -39,6 +40,13 @@ defined( 'ABSPATH' ) || exit;
  * Fields locked by a wp-config.php constant are applied on each read, as
  * SettingsRepository::get() does; a locked rule list is read in full, and
  * locked event handlers are compiled from the constant.
+ *
+ * On multisite it is compiled from the site's settings as
+ * SettingsRepository reads them, the network's defaults and locks included,
+ * so a page view never reads the network option (a query without a
+ * persistent object cache). Its stamp names only the site's option, so a
+ * change of the network settings does not make it stale by itself:
+ * Network\NetworkSites compiles every site's snapshot again then.
  */
 final class PageSnapshot {
 
@@ -141,19 +149,21 @@ final class PageSnapshot {
 	 */
 	private function read(): PageSettings {
 		$repository = $this->repository;
-		$full       = static function () use ( $repository ): array {
-			return $repository->get();
-		};
 		$snapshot   = $this->current();
 		if ( null === $snapshot ) {
 			return PageSettings::of( $repository->get() );
 		}
+		// The settings whole, from the network layer the snapshot was compiled with (no network read).
+		$network = $snapshot['network'];
+		$full    = static function () use ( $repository, $network ): array {
+			return null === $network ? $repository->get() : $repository->get_with_network( $network );
+		};
 
 		$settings = $snapshot['settings'];
 		$locked   = array_filter( $snapshot['constants'], 'defined' );
 		if ( array() !== $locked ) {
 			if ( isset( $locked['experiences'] ) ) {
-				return PageSettings::of( $repository->get() );
+				return PageSettings::of( $full() );
 			}
 			foreach ( Constants::locks() as $field => $lock ) {
 				$settings[ $field ] = $lock['value'];
@@ -166,7 +176,10 @@ final class PageSnapshot {
 	/**
 	 * The stored snapshot when it was made from the stored settings; null otherwise.
 	 *
-	 * @return array{settings: array<string, mixed>, rules: array<mixed>, events: string, constants: array<string, string>}|null
+	 * `network` is the network's layer it was compiled with (NetworkSettings::raw()),
+	 * null in a snapshot an earlier version wrote.
+	 *
+	 * @return array{settings: array<string, mixed>, rules: array<mixed>, events: string, constants: array<string, string>, network: array{settings: array<string, mixed>, locked: string[]}|null}|null
 	 */
 	private function current(): ?array {
 		$text = self::stored_text();
@@ -190,6 +203,23 @@ final class PageSnapshot {
 			'rules'     => $snapshot['rules'],
 			'events'    => $snapshot['events'],
 			'constants' => array_filter( $snapshot['constants'], 'is_string' ),
+			'network'   => self::network_layer( $snapshot['network'] ?? null ),
+		);
+	}
+
+	/**
+	 * The network layer a snapshot holds, when it has the right shape.
+	 *
+	 * @param mixed $network Stored value.
+	 * @return array{settings: array<string, mixed>, locked: string[]}|null
+	 */
+	private static function network_layer( $network ): ?array {
+		if ( ! is_array( $network ) || ! is_array( $network['settings'] ?? null ) || ! is_array( $network['locked'] ?? null ) ) {
+			return null;
+		}
+		return array(
+			'settings' => $network['settings'],
+			'locked'   => array_values( array_filter( $network['locked'], 'is_string' ) ),
 		);
 	}
 
@@ -223,6 +253,8 @@ final class PageSnapshot {
 				'rules'     => $rules,
 				'events'    => EventsConfig::compile( $settings ),
 				'constants' => $constants,
+				// What the settings were compiled with on multisite (empty on a single site, read from nothing).
+				'network'   => NetworkSettings::raw(),
 			),
 			true
 		);

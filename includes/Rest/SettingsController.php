@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Rest;
 
+use QualifiedIntegration\Network\NetworkSettings;
 use QualifiedIntegration\Settings\Constants;
 use QualifiedIntegration\Settings\Schema;
 use QualifiedIntegration\Settings\SettingsRepository;
@@ -31,6 +32,11 @@ defined( 'ABSPATH' ) || exit;
  * names its path (rest_invalid_param, HTTP 400), and a write made on a stale
  * revision (If-Match header or body `revision`) is refused with 409
  * qualified_integration_conflict and the current payload in data.current.
+ *
+ * A body's `reset` (a list of field names) gives fields back to their
+ * default: on multisite the network's ("Use network default"), else the
+ * schema's. `locked` names each locked field with its source: `constant`
+ * (wp-config.php) or `network` (the network administrator).
  */
 final class SettingsController extends WP_REST_Controller {
 
@@ -141,8 +147,13 @@ final class SettingsController extends WP_REST_Controller {
 			$expected = $expected ?? $changes['revision'];
 			unset( $changes['revision'] );
 		}
+		$reset = array();
+		if ( array_key_exists( 'reset', $changes ) ) {
+			$reset = $changes['reset'];
+			unset( $changes['reset'] );
+		}
 
-		$settings = $this->repository->update( $changes, $expected );
+		$settings = $this->repository->update( $changes, $expected, $reset );
 		if ( is_wp_error( $settings ) ) {
 			if ( 'qualified_integration_conflict' === $settings->get_error_code() ) {
 				$settings->add_data(
@@ -227,7 +238,7 @@ final class SettingsController extends WP_REST_Controller {
 					array( 'context' => array( 'view', 'edit' ) )
 				),
 				'locked'   => array(
-					'description' => __( 'Fields fixed by constants in wp-config.php.', 'qualified-integration' ),
+					'description' => __( 'Fields fixed by constants in wp-config.php or by the network administrator, with their source.', 'qualified-integration' ),
 					'type'        => 'object',
 					'readonly'    => true,
 					'context'     => array( 'view', 'edit' ),
@@ -260,17 +271,14 @@ final class SettingsController extends WP_REST_Controller {
 	 * status and the refused values.
 	 *
 	 * @param array<string, mixed> $settings Settings in force.
-	 * @return array{settings: array<string, mixed>, locked: object, revision: string, status: array<string, mixed>, problems: array<int, array{field: string, message: string}>}
+	 * On multisite `network` says which fields the site set itself (`own`)
+	 * and which the network has a default for (`defaults`).
+	 *
+	 * @return array{settings: array<string, mixed>, locked: object, revision: string, status: array<string, mixed>, problems: array<int, array{field: string, message: string}>, network?: array{own: string[], defaults: string[]}}
 	 */
 	private function prepare_payload( array $settings ): array {
-		$locks  = Constants::locks();
-		$locked = array();
-		foreach ( $locks as $field => $lock ) {
-			$locked[ $field ] = array(
-				'constant' => $lock['constant'],
-				'error'    => $lock['error'],
-			);
-		}
+		$locks    = Constants::locks();
+		$locked   = $this->repository->locks();
 		$problems = $this->repository->problems();
 		$list     = array();
 		foreach ( $problems as $path => $message ) {
@@ -279,13 +287,20 @@ final class SettingsController extends WP_REST_Controller {
 				'message' => $message,
 			);
 		}
-		return array(
+		$payload = array(
 			'settings' => $settings,
 			'locked'   => (object) $locked,
 			'revision' => $this->repository->revision(),
 			'status'   => Status::of( $settings, $problems, $locks, wp_get_current_user() ),
 			'problems' => $list,
 		);
+		if ( is_multisite() ) {
+			$payload['network'] = array(
+				'own'      => $this->repository->own_fields(),
+				'defaults' => array_keys( NetworkSettings::get()['settings'] ),
+			);
+		}
+		return $payload;
 	}
 
 	/**

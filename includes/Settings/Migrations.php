@@ -68,9 +68,25 @@ final class Migrations {
 
 	/**
 	 * On activation: brings the settings up to date (creates them on a first
-	 * activation), whatever the marker says.
+	 * activation), whatever the marker says. Network-wide, on every site of
+	 * the network (Network\NetworkSites::each(); a site it does not reach is
+	 * set up by maybe_run() on its first request, as after an update).
+	 *
+	 * @param bool $network_wide Whether the plugin is activated for the whole network.
 	 */
-	public function activate(): void {
+	public function activate( $network_wide = false ): void {
+		if ( is_multisite() && true === $network_wide ) {
+			\QualifiedIntegration\Network\NetworkSites::each( array( $this, 'activate_site' ) );
+			return;
+		}
+		$this->activate_site();
+	}
+
+	/**
+	 * Sets up the current site: its settings, their snapshot for page views,
+	 * the event log's tables and purge.
+	 */
+	public function activate_site(): void {
 		$this->run();
 		$this->snapshot->rebuild();
 		self::install_events();
@@ -205,19 +221,17 @@ final class Migrations {
 	}
 
 	/**
-	 * Migrates the stored option when it is older than this code, or missing.
+	 * Runs the steps after version $from, in order, on a settings array, and
+	 * stamps each version reached. It reads and writes nothing: run() gives
+	 * it the stored option, an import (Transfer) an older exported file, so
+	 * both go through the very same steps.
 	 *
-	 * @return bool Whether the option was written.
+	 * @param array<string, mixed> $settings Settings at version $from.
+	 * @param int                  $from     Their version (0: no settings yet).
+	 * @return array<string, mixed> The settings at Schema::VERSION.
 	 */
-	public function run(): bool {
-		$raw = get_option( SettingsRepository::OPTION, null );
-		if ( is_array( $raw ) && (int) ( $raw['schemaVersion'] ?? 0 ) >= Schema::VERSION ) {
-			return false;
-		}
-
-		$from     = is_array( $raw ) ? (int) ( $raw['schemaVersion'] ?? 0 ) : 0;
-		$settings = is_array( $raw ) ? $raw : array();
-		$steps    = $this->steps();
+	public function upgrade( array $settings, int $from ): array {
+		$steps = $this->steps();
 		ksort( $steps );
 		foreach ( $steps as $version => $step ) {
 			if ( $version > $from && $version <= Schema::VERSION ) {
@@ -225,7 +239,36 @@ final class Migrations {
 				$settings['schemaVersion'] = $version;
 			}
 		}
+		return $settings;
+	}
 
+	/**
+	 * Migrates the stored option when it is older than this code, or missing.
+	 *
+	 * On multisite the option holds only the fields the site set
+	 * (SettingsRepository::PARTIAL_KEY), so a field a step only fills with
+	 * the value the site would inherit anyway is left out: it keeps
+	 * following the network. A whole option an earlier version wrote there
+	 * is converted once the same way: each field equal to what the site
+	 * would inherit now is left out, every other one is kept as the site's
+	 * own, so no site's settings in force change.
+	 *
+	 * @return bool Whether the option was written.
+	 */
+	public function run(): bool {
+		$raw    = get_option( SettingsRepository::OPTION, null );
+		$whole  = is_multisite() && is_array( $raw ) && true !== ( $raw[ SettingsRepository::PARTIAL_KEY ] ?? null );
+		$before = is_array( $raw ) && ! $whole ? array_keys( $raw ) : array();
+		if ( is_array( $raw ) && ! $whole && (int) ( $raw['schemaVersion'] ?? 0 ) >= Schema::VERSION ) {
+			return false;
+		}
+
+		$from     = is_array( $raw ) ? (int) ( $raw['schemaVersion'] ?? 0 ) : 0;
+		$settings = $this->upgrade( is_array( $raw ) ? $raw : array(), $from );
+
+		if ( is_multisite() ) {
+			$settings = $this->without_inherited( $settings, $before );
+		}
 		$settings = $this->repository->for_storage( $settings );
 		if ( null === $raw ) {
 			add_option( SettingsRepository::OPTION, $settings, '', true );
@@ -243,5 +286,47 @@ final class Migrations {
 		do_action( 'qualified_integration_migrated', $from, Schema::VERSION, $settings );
 
 		return true;
+	}
+
+	/**
+	 * A migrated multisite option without the fields that only repeat what
+	 * the site inherits (the network's default, else the schema's), except
+	 * those it held before: a field the site set stays its own even when
+	 * equal.
+	 *
+	 * @param array<string, mixed> $settings Migrated settings.
+	 * @param string[]             $keep     Keys the site's partial option held before.
+	 * @return array<string, mixed>
+	 */
+	private function without_inherited( array $settings, array $keep ): array {
+		$inherited = array_merge( Schema::defaults(), \QualifiedIntegration\Network\NetworkSettings::get()['settings'] );
+		foreach ( array_keys( Schema::editable_properties() ) as $field ) {
+			if ( in_array( $field, $keep, true ) || ! array_key_exists( $field, $settings ) ) {
+				continue;
+			}
+			$value = Validator::clean_field( $settings[ $field ], $field )[0];
+			if ( self::canonical( $value ) === self::canonical( $inherited[ $field ] ?? null ) ) {
+				unset( $settings[ $field ] );
+			}
+		}
+		return $settings;
+	}
+
+	/**
+	 * A value with its objects' keys sorted, to compare two values whatever
+	 * order their keys were written in.
+	 *
+	 * @param mixed $value Value.
+	 * @return mixed
+	 */
+	private static function canonical( $value ) {
+		if ( ! is_array( $value ) ) {
+			return $value;
+		}
+		$value = array_map( array( self::class, 'canonical' ), $value );
+		if ( array() !== $value && array_keys( $value ) !== range( 0, count( $value ) - 1 ) ) {
+			ksort( $value );
+		}
+		return $value;
 	}
 }

@@ -7,6 +7,7 @@
 
 namespace QualifiedIntegration\Settings;
 
+use QualifiedIntegration\Network\NetworkSettings;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;
@@ -17,10 +18,26 @@ defined( 'ABSPATH' ) || exit;
  * validation, so a bad write changes nothing.
  *
  * The option is autoloaded: reading it on a public page costs no query.
+ *
+ * On multisite the option holds only the fields the site set itself (and
+ * PARTIAL_KEY says so); every other field comes from the network's defaults
+ * (Network\NetworkSettings), then the schema's, and a field the network
+ * locks takes the network value whatever the site stored. Precedence,
+ * highest first: wp-config.php constant > network lock > the site's own
+ * value > network default > schema default. Single sites store the whole
+ * object, as before.
  */
 final class SettingsRepository {
 
 	const OPTION = 'qualified_integration_settings';
+
+	/**
+	 * Option key that marks, on multisite, an option holding only the
+	 * fields the site set (not a setting: settings names never start with
+	 * "_"). A multisite option without it was written whole by an earlier
+	 * version; Migrations converts it once.
+	 */
+	const PARTIAL_KEY = '_partial';
 
 	/**
 	 * Wires the option into core's settings registry.
@@ -88,7 +105,14 @@ final class SettingsRepository {
 	 * @return array<string, mixed>
 	 */
 	public function for_storage( $value ): array {
-		$settings                      = $this->sanitize( $value );
+		if ( is_multisite() ) {
+			// Only what the site set: a field left out keeps following the network.
+			$settings                      = $this->clean_own( $value )['settings'];
+			$settings['schemaVersion']     = Schema::VERSION;
+			$settings[ self::PARTIAL_KEY ] = true;
+		} else {
+			$settings = $this->sanitize( $value );
+		}
 		$settings[ CheckedStamp::KEY ] = CheckedStamp::stamps( $settings );
 		return $settings;
 	}
@@ -113,7 +137,7 @@ final class SettingsRepository {
 		try {
 			$this->forget_cached_option();
 			$raw = get_option( self::OPTION, null );
-			if ( ! is_array( $raw ) || array() !== $this->inspect( $raw )['problems'] ) {
+			if ( ! is_array( $raw ) || array() !== $this->clean_own( $raw )['problems'] ) {
 				return false;
 			}
 			$stored = $this->for_storage( $raw );
@@ -127,7 +151,8 @@ final class SettingsRepository {
 	}
 
 	/**
-	 * The settings as stored, without wp-config.php overrides.
+	 * The settings as stored, without wp-config.php overrides: on multisite
+	 * with the network's defaults and locks applied.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -141,7 +166,28 @@ final class SettingsRepository {
 	 * @return array<string, mixed>
 	 */
 	public function get(): array {
-		$settings = $this->stored();
+		return $this->with_constants( $this->stored() );
+	}
+
+	/**
+	 * The settings in force, with the network's layer given instead of read:
+	 * the one a page snapshot was compiled with (PageSnapshot), so that a
+	 * page view that needs the settings whole still reads no network option.
+	 *
+	 * @param array{settings: array<string, mixed>, locked: string[]} $network NetworkSettings::raw() as it was.
+	 * @return array<string, mixed>
+	 */
+	public function get_with_network( array $network ): array {
+		return $this->with_constants( $this->inspect( get_option( self::OPTION, array() ), $network )['settings'] );
+	}
+
+	/**
+	 * Settings with the wp-config.php locks applied.
+	 *
+	 * @param array<string, mixed> $settings Settings.
+	 * @return array<string, mixed>
+	 */
+	private function with_constants( array $settings ): array {
 		foreach ( Constants::locks() as $field => $lock ) {
 			$settings[ $field ] = $lock['value'];
 		}
@@ -149,10 +195,10 @@ final class SettingsRepository {
 	}
 
 	/**
-	 * Stored and constant values that were refused and replaced in force
-	 * (an invalid field by its fallback, a stale list item dropped). A
-	 * stored value of a field a constant locks is not in force, so not
-	 * reported.
+	 * Stored, network and constant values that were refused and replaced in
+	 * force (an invalid field by its fallback, a stale list item dropped). A
+	 * stored value of a field a constant or the network locks is not in
+	 * force, so not reported.
 	 *
 	 * @return array<string, string> Path (enabled, excludeRoles[1], identity.mappings[0].key) to message.
 	 */
@@ -179,12 +225,51 @@ final class SettingsRepository {
 	}
 
 	/**
-	 * Names of the fields that wp-config.php locks.
+	 * Names of the fields that wp-config.php or the network locks: every
+	 * writer (REST, WP-CLI, import) refuses them through update().
 	 *
 	 * @return string[]
 	 */
 	public function locked_fields(): array {
-		return array_keys( Constants::locks() );
+		return array_keys( $this->locks() );
+	}
+
+	/**
+	 * Every locked field with what locks it: a wp-config.php constant (its
+	 * name, and why its value was refused when it was) or the network
+	 * administrator. A constant wins over a network lock of the same field.
+	 *
+	 * @return array<string, array{source: string, constant: string|null, error: string|null}>
+	 */
+	public function locks(): array {
+		$locks = array();
+		foreach ( Constants::locks() as $field => $lock ) {
+			$locks[ $field ] = array(
+				'source'   => 'constant',
+				'constant' => $lock['constant'],
+				'error'    => $lock['error'],
+			);
+		}
+		foreach ( NetworkSettings::locked() as $field ) {
+			if ( ! isset( $locks[ $field ] ) ) {
+				$locks[ $field ] = array(
+					'source'   => 'network',
+					'constant' => null,
+					'error'    => null,
+				);
+			}
+		}
+		return $locks;
+	}
+
+	/**
+	 * The fields this site set itself: on multisite the others follow the
+	 * network (or the schema); on a single site every stored field.
+	 *
+	 * @return string[]
+	 */
+	public function own_fields(): array {
+		return array_keys( $this->clean_own( get_option( self::OPTION, array() ) )['settings'] );
 	}
 
 	/**
@@ -223,15 +308,28 @@ final class SettingsRepository {
 	 * $expected, a save based on a revision that is no longer current is
 	 * refused (409) instead of overwriting what the other save wrote.
 	 *
+	 * $reset names fields the site gives back ("Use network default"): they
+	 * are removed from the site's own values, so they follow the network's
+	 * default, or the schema's (on a single site: the schema default).
+	 *
 	 * @param array<string, mixed> $changes  Field name to new value (raw).
 	 * @param string|null          $expected Revision the change is based on (If-Match), or null for "any".
+	 * @param mixed                $reset    Field names to reset (raw list; validated).
 	 * @return array<string, mixed>|WP_Error The settings in force after the change, or why nothing changed
 	 *                                       (400 rest_invalid_param, 409 qualified_integration_conflict).
 	 */
-	public function update( array $changes, ?string $expected = null ) {
-		$valid = Validator::validate_changes( $changes, $this->locked_fields() );
-		if ( is_wp_error( $valid ) ) {
-			return $valid;
+	public function update( array $changes, ?string $expected = null, $reset = array() ) {
+		$valid  = Validator::validate_changes( $changes, $this->locked_fields() );
+		$errors = is_wp_error( $valid ) ? (array) ( $valid->get_error_data()['params'] ?? array() ) : array();
+		$errors = array_merge( $errors, NetworkSettings::name_list_errors( $reset, 'reset' ) );
+		foreach ( is_array( $reset ) ? array_values( $reset ) : array() as $index => $field ) {
+			if ( is_string( $field ) && array_key_exists( $field, $changes ) ) {
+				/* translators: %s: field label. */
+				$errors[ "reset[{$index}]" ] = sprintf( __( '%s: cannot be changed and reset in the same save.', 'qualified-integration' ), Labels::of( $field ) );
+			}
+		}
+		if ( array() !== $errors ) {
+			return Validator::to_rest_error( $errors );
 		}
 
 		/**
@@ -259,7 +357,11 @@ final class SettingsRepository {
 				);
 			}
 
-			$next = $this->stored();
+			// On multisite only the site's own fields: the others keep following the network.
+			$next = is_multisite() ? $this->clean_own( get_option( self::OPTION, array() ) )['settings'] : $this->stored();
+			foreach ( is_array( $reset ) ? $reset : array() as $field ) {
+				unset( $next[ $field ] );
+			}
 			foreach ( $changes as $field => $value ) {
 				$next[ $field ] = $value;
 			}
@@ -283,20 +385,31 @@ final class SettingsRepository {
 	}
 
 	/**
-	 * Cleans a raw option value and says what was dropped.
+	 * Cleans a raw option value into the settings in force (before
+	 * constants) and says what was dropped. On multisite each field comes
+	 * from the network when the network locks it, else from the site when
+	 * the site set it, else from the network's defaults, else the schema's;
+	 * only the value in force is validated (in this site's context), so a
+	 * site value hidden by a lock reports nothing.
 	 *
-	 * @param mixed $value Raw option value.
+	 * @param mixed                                                        $value   Raw option value.
+	 * @param array{settings: array<string, mixed>, locked: string[]}|null $network The network's layer, or null to read it.
 	 * @return array{settings: array<string, mixed>, problems: array<string, string>}
 	 */
-	private function inspect( $value ): array {
+	private function inspect( $value, ?array $network = null ): array {
 		$value    = is_array( $value ) ? $value : array();
+		$network  = $network ?? NetworkSettings::raw();
 		$result   = Schema::defaults();
 		$problems = array();
 		foreach ( array_keys( Schema::editable_properties() ) as $field ) {
-			if ( CheckedStamp::is_checked( $value, $field ) ) {
-				$result[ $field ] = $value[ $field ]; // Validated by this code when it was written.
-			} elseif ( array_key_exists( $field, $value ) ) {
-				list( $result[ $field ], $field_problems ) = Validator::clean_field( $value[ $field ], $field );
+			$source = $value;
+			if ( in_array( $field, $network['locked'], true ) || ! array_key_exists( $field, $value ) ) {
+				$source = $network['settings'];
+			}
+			if ( CheckedStamp::is_checked( $source, $field ) ) {
+				$result[ $field ] = $source[ $field ]; // Validated by this code when it was written.
+			} elseif ( array_key_exists( $field, $source ) ) {
+				list( $result[ $field ], $field_problems ) = Validator::clean_field( $source[ $field ], $field );
 				$problems                                 += $field_problems;
 			}
 		}
@@ -305,5 +418,16 @@ final class SettingsRepository {
 			'settings' => $result,
 			'problems' => $problems,
 		);
+	}
+
+	/**
+	 * Cleans the fields a raw option value holds, and only those: what a
+	 * site set itself.
+	 *
+	 * @param mixed $value Raw option value.
+	 * @return array{settings: array<string, mixed>, problems: array<string, string>}
+	 */
+	private function clean_own( $value ): array {
+		return NetworkSettings::clean( is_array( $value ) ? $value : array() );
 	}
 }

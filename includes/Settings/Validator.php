@@ -150,13 +150,19 @@ final class Validator {
 	 * field and every value valid. All problems are reported at once.
 	 *
 	 * @param array<string, mixed> $changes Field name to new value.
-	 * @param string[]             $locked  Fields that constants lock.
+	 * @param string[]             $locked  Fields that constants or the network lock.
 	 * @return true|WP_Error
 	 */
 	public static function validate_changes( array $changes, array $locked = array() ) {
 		$errors = array();
 		foreach ( $changes as $field => $value ) {
 			$field = (string) $field;
+			if ( in_array( $field, $locked, true ) && ! defined( Constants::name_for( $field ) ) ) {
+				// Locked, and not by a constant: by the network (Network\NetworkSettings).
+				/* translators: %s: field label. */
+				$errors[ $field ] = sprintf( __( '%s: locked by the network administrator; only the network settings can change it.', 'qualified-integration' ), Labels::of( $field ) );
+				continue;
+			}
 			if ( in_array( $field, $locked, true ) ) {
 				$errors[ $field ] = sprintf(
 					/* translators: 1: field label, 2: PHP constant name. */

@@ -75,9 +75,12 @@ export type EditableSettings = Omit< Settings, 'schemaVersion' >;
 
 export type SettingsField = keyof EditableSettings;
 
-/** A field fixed by a constant in wp-config.php. */
+/** A field fixed by a constant in wp-config.php, or on multisite by the network administrator. */
 export interface FieldLock {
-	constant: string;
+	/** What locks it (older payloads leave it out: a constant). */
+	source?: 'constant' | 'network';
+	/** The constant's name; null for a network lock. */
+	constant: string | null;
 	/** Why the constant's value was refused, when it was. */
 	error: string | null;
 }
@@ -119,6 +122,16 @@ export interface SettingsPayload {
 	revision: string;
 	status: SettingsStatus;
 	problems: SettingsProblem[];
+	/**
+	 * Multisite only: the fields this site set itself (`own`), those the
+	 * network has a default for (`defaults`), and on the network route those
+	 * it locks (`locked`). Send `reset: [field]` to go back to the default.
+	 */
+	network?: {
+		own?: SettingsField[];
+		defaults: SettingsField[];
+		locked?: SettingsField[];
+	};
 }
 
 /** Body of a POST: a partial change, optionally with the revision it was made on. */
