@@ -134,6 +134,7 @@ export function App( { boot }: { boot: AdminBootData } ) {
 								errors={ form.errors }
 								update={ form.update }
 								setErrors={ form.setErrors }
+								replaceSettings={ form.replaceSettings }
 							/>
 						) : null;
 					} }

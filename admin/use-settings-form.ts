@@ -106,6 +106,15 @@ export function useSettingsForm( boot: AdminBootData ) {
 	const setErrors = ( change: ( current: FieldErrors ) => FieldErrors ) =>
 		setErrorsState( change );
 
+	// Settings written elsewhere (an import): shown as after a save.
+	const replaceSettings = useCallback(
+		( next: SettingsPayload, message: PageNotice ) => {
+			adopt( next );
+			setNotice( message );
+		},
+		[ adopt ]
+	);
+
 	const save = () => {
 		if ( ! payload || ! dirty || saving ) {
 			return;
@@ -163,6 +172,7 @@ export function useSettingsForm( boot: AdminBootData ) {
 		dirty,
 		update,
 		setErrors,
+		replaceSettings,
 		save,
 		dismissNotice: () => setNotice( null ),
 	};

@@ -13,6 +13,7 @@ import { experiencesSection } from './Experiences';
 import { generalSection } from './General';
 import { identitySection } from './Identity';
 import { loadingSection } from './Loading';
+import { transferSection } from './Transfer';
 import type { SectionDefinition } from './types';
 
 export const SECTIONS: readonly SectionDefinition[] = [
@@ -22,6 +23,7 @@ export const SECTIONS: readonly SectionDefinition[] = [
 	eventsSection,
 	buttonsSection,
 	loadingSection,
+	transferSection,
 ];
 
 /**

@@ -18,6 +18,7 @@ import type {
 } from '../../src/shared/settings';
 import type { AdminBootData } from '../boot-data';
 import type { FieldErrors } from '../field-errors';
+import type { PageNotice } from '../notices';
 
 export interface SectionProps {
 	boot: AdminBootData;
@@ -35,6 +36,12 @@ export interface SectionProps {
 	) => void;
 	/** Rewrites the messages, e.g. to make them follow reordered rows. */
 	setErrors: ( change: ( errors: FieldErrors ) => FieldErrors ) => void;
+	/**
+	 * Takes settings changed outside the form (an applied import): the whole
+	 * screen shows them, the draft restarts from them, and the notice shows
+	 * under the heading.
+	 */
+	replaceSettings?: ( payload: SettingsPayload, notice: PageNotice ) => void;
 }
 
 export interface SectionDefinition {
