@@ -1,7 +1,6 @@
 <?php
 /**
  * Plugin Name:       Qualified Integration
- * Plugin URI:        https://wordpress.org/plugins/qualified-integration/
  * Description:       Adds the Qualified messenger to your site and drives its client-side API from settings, without code.
  * Version:           0.5.0
  * Requires at least: 6.5

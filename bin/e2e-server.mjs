@@ -26,7 +26,12 @@ const site = await prepareSite( {
 			meta: { billing_company: 'Acme & "Sons" </script>' },
 		},
 	],
-	muPlugins: [ 'qualified-e2e-helper.php', 'qualified-e2e-consent-api.php' ],
+	muPlugins: [
+		'qualified-e2e-helper.php',
+		'qualified-e2e-consent-api.php',
+		// The cookie qi_e2e_rtl=1 switches a request to right-to-left (tests/e2e/rtl.spec.ts).
+		'qualified-e2e-rtl.php',
+	],
 } );
 const server = await serveSite( site.dir, E2E_PORT );
 console.log( `e2e site ready at ${ site.url }` );

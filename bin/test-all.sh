@@ -4,7 +4,8 @@
 # side by side (one lane per end, each on its own sites and port):
 #   current: WordPress 7.1 (Debian's package) on the system PHP 8.2
 #   oldest:  WordPress 6.5 on PHP 7.4 (bin/php74.sh)
-# Each lane runs PHPUnit, then Playwright; its output is printed when it ends.
+# Each lane installs the plugin zip in a fresh WordPress (bin/zip-install-test.mjs),
+# then runs PHPUnit, then Playwright; its output is printed when it ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,12 @@ step() {
 
 step "build (wp-scripts)"
 npx wp-scripts build
+passed=$((passed + 1))
+
+mkdir -p artifacts
+step "plugin zip (npm run plugin-zip; file list in artifacts/plugin-zip.log)"
+npm run --silent plugin-zip >artifacts/plugin-zip.log
+tail -n 1 artifacts/plugin-zip.log
 passed=$((passed + 1))
 
 step "TypeScript (tsc --noEmit, strict)"
@@ -37,6 +44,10 @@ step "Jest"
 npm run --silent test:js
 passed=$((passed + 1))
 
+step "languages/qualified-integration.pot up to date (npm run make-pot -- --check)"
+node bin/make-pot.mjs --check
+passed=$((passed + 1))
+
 # One MariaDB server for every lane; stopped on exit if we started it.
 started_db=$(node --input-type=module -e "import('./bin/lib/mariadb.mjs').then(async (m) => console.log(await m.ensureMariaDB()))")
 if [ "$started_db" = "true" ]; then
@@ -54,12 +65,17 @@ node --input-type=module -e "
 bin/php74.sh -r 'echo PHP_VERSION, "\n";'
 passed=$((passed + 1))
 
-mkdir -p artifacts
-# lane NAME WP_VERSION PHP PORT: PHPUnit then Playwright; writes artifacts/lane-NAME.{log,result}.
+# lane NAME WP_VERSION PHP PORT ZIP_PORT: the zip install test, then PHPUnit, then Playwright;
+# writes artifacts/lane-NAME.{log,result} (the number of its 3 steps that passed).
 lane() {
-	local name=$1 version=$2 php=$3 port=$4 ok=0 php_label
+	local name=$1 version=$2 php=$3 port=$4 zip_port=$5 ok=0 php_label
 	php_label=$("${php:-php}" -r 'echo PHP_VERSION;')
 	{
+		printf '\n=== Plugin zip installed in a fresh WordPress %s on PHP %s\n' "$version" "$php_label"
+		if QI_SITE_PREFIX="$name-" QI_PHP="$php" QI_WP_VERSION="$version" QI_ZIP_PORT="$zip_port" \
+			node bin/zip-install-test.mjs; then
+			ok=$((ok + 1))
+		fi
 		printf '\n=== PHPUnit against real WordPress %s on PHP %s\n' "$version" "$php_label"
 		if QI_SITE_PREFIX="$name-" QI_PHP="$php" QI_WP_VERSIONS="$version" node bin/phpunit.mjs; then
 			ok=$((ok + 1))
@@ -73,9 +89,9 @@ lane() {
 	echo "$ok" >"artifacts/lane-$name.result"
 }
 
-lane current 7.1 "" 8889 &
+lane current 7.1 "" 8889 8893 &
 current=$!
-lane oldest 6.5 bin/php74.sh 8891 &
+lane oldest 6.5 bin/php74.sh 8891 8894 &
 oldest=$!
 wait "$current" "$oldest"
 
@@ -84,7 +100,7 @@ for name in current oldest; do
 	cat "artifacts/lane-$name.log"
 	done_steps=$(cat "artifacts/lane-$name.result")
 	passed=$((passed + done_steps))
-	failed=$((failed + 2 - done_steps))
+	failed=$((failed + 3 - done_steps))
 done
 
 printf '\nsteps: %d passed, %d failed\n' "$passed" "$failed"

@@ -72,7 +72,6 @@ final class EditorPanel {
 			'before'
 		);
 		wp_enqueue_script( self::SCRIPT_HANDLE );
-		wp_set_script_translations( self::SCRIPT_HANDLE, 'qualified-integration' );
 		wp_enqueue_style( self::SCRIPT_HANDLE, Assets::url( self::ENTRY . '.css' ), array( 'wp-components' ), Assets::meta( self::ENTRY )['version'] );
 		wp_style_add_data( self::SCRIPT_HANDLE, 'rtl', 'replace' );
 	}

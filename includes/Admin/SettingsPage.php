@@ -89,20 +89,28 @@ final class SettingsPage {
 		if ( '' === $this->hook_suffix || $hook_suffix !== $this->hook_suffix ) {
 			return;
 		}
+		self::enqueue_app( self::REST_PATH );
+	}
 
+	/**
+	 * Enqueues the React app, talking to a settings route: this site's, or
+	 * on the Network Admin screen the network's (Network\NetworkPage).
+	 *
+	 * @param string $rest_path Settings route, answering in the site route's shape.
+	 */
+	public static function enqueue_app( string $rest_path ): void {
 		Assets::register_script( self::SCRIPT_HANDLE, 'admin', array( 'strategy' => 'defer' ) );
 		wp_add_inline_script(
 			self::SCRIPT_HANDLE,
-			sprintf( 'window.qualifiedIntegrationAdmin = %s;', wp_json_encode( $this->boot_data(), Loader::JSON_FLAGS ) ),
+			sprintf( 'window.qualifiedIntegrationAdmin = %s;', wp_json_encode( self::boot_data( $rest_path ), Loader::JSON_FLAGS ) ),
 			'before'
 		);
 		wp_enqueue_script( self::SCRIPT_HANDLE );
-		wp_set_script_translations( self::SCRIPT_HANDLE, 'qualified-integration' );
 		wp_enqueue_style( self::SCRIPT_HANDLE, Assets::url( 'admin.css' ), array( 'wp-components' ), Assets::meta( 'admin' )['version'] );
 		wp_style_add_data( self::SCRIPT_HANDLE, 'rtl', 'replace' );
 
 		// Core's own pattern (see the block editor): answer the first GET from the page.
-		$preload = array_reduce( array( self::REST_PATH ), 'rest_preload_api_request', array() );
+		$preload = array_reduce( array( $rest_path ), 'rest_preload_api_request', array() );
 		wp_add_inline_script(
 			'wp-api-fetch',
 			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preload, Loader::JSON_FLAGS ) ),
@@ -116,9 +124,10 @@ final class SettingsPage {
 	 * privacy" the consent plugins found, the hosts a Content Security
 	 * Policy must allow and the cookies Qualified sets.
 	 *
+	 * @param string $rest_path Settings route.
 	 * @return array{restPath: string, previewPath: string, experiencesPreviewPath: string, roles: array<int, array{slug: string, name: string}>, postTypes: array<int, array{slug: string, name: string}>, taxonomies: array<int, array{slug: string, name: string}>, consentPlugins: array<int, array{slug: string, name: string, consentApi: bool|null}>, cspHosts: array<string, string[]>, cookies: array<int, array{name: string, purpose: string}>, siteHealthUrl: string}
 	 */
-	private function boot_data(): array {
+	private static function boot_data( string $rest_path ): array {
 		$roles = array();
 		foreach ( wp_roles()->get_names() as $slug => $name ) {
 			$roles[] = array(
@@ -127,7 +136,7 @@ final class SettingsPage {
 			);
 		}
 		return array(
-			'restPath'               => self::REST_PATH,
+			'restPath'               => $rest_path,
 			'previewPath'            => '/' . IdentityPreviewController::NAMESPACE . IdentityPreviewController::ROUTE,
 			'experiencesPreviewPath' => '/' . ExperiencesPreviewController::NAMESPACE . ExperiencesPreviewController::ROUTE,
 			'roles'                  => $roles,
