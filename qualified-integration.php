@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Qualified Integration
  * Description:       Adds the Qualified messenger to your site and drives its client-side API from settings, without code.
- * Version:           0.5.0
+ * Version:           0.6.0
  * Requires at least: 6.5
  * Requires PHP:      7.4
  * Author:            Qualified Integration contributors
@@ -15,7 +15,7 @@
 
 defined( 'ABSPATH' ) || exit;
 
-define( 'QUALIFIED_INTEGRATION_VERSION', '0.5.0' );
+define( 'QUALIFIED_INTEGRATION_VERSION', '0.6.0' );
 define( 'QUALIFIED_INTEGRATION_FILE', __FILE__ );
 define( 'QUALIFIED_INTEGRATION_DIR', plugin_dir_path( __FILE__ ) );
 define( 'QUALIFIED_INTEGRATION_MIN_PHP', '7.4' );
