@@ -8,8 +8,6 @@
 namespace QualifiedIntegration\Health;
 
 use QualifiedIntegration\Frontend\Loader;
-use QualifiedIntegration\Frontend\Visibility;
-use QualifiedIntegration\Settings\SettingsRepository;
 use WP_HTML_Tag_Processor;
 
 defined( 'ABSPATH' ) || exit;
@@ -34,60 +32,18 @@ defined( 'ABSPATH' ) || exit;
  * in its own REST request (HealthRoute), so the Site Health screen does not
  * wait for the loopback.
  */
-final class CspHealth {
+final class CspHealth extends HomePageCheck {
 
 	const TEST = 'qualified_integration_csp';
 	const SLUG = 'csp';
 
 	/**
-	 * Settings repository.
+	 * The test's name in Site Health's list.
 	 *
-	 * @var SettingsRepository
+	 * @return string
 	 */
-	private $repository;
-
-	/**
-	 * The home page.
-	 *
-	 * @var HomePage
-	 */
-	private $home;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param SettingsRepository $repository Settings repository.
-	 * @param HomePage|null      $home       The home page, shared with the other tests that read it.
-	 */
-	public function __construct( SettingsRepository $repository, ?HomePage $home = null ) {
-		$this->repository = $repository;
-		$this->home       = $home ?? new HomePage();
-	}
-
-	/**
-	 * Adds the test to Site Health.
-	 */
-	public function register(): void {
-		add_filter( 'site_status_tests', array( $this, 'add_test' ) );
-	}
-
-	/**
-	 * Adds an async test while Qualified is configured.
-	 *
-	 * @param mixed $tests Tests by type (direct, async).
-	 * @return array<string, mixed>
-	 */
-	public function add_test( $tests ): array {
-		$tests = is_array( $tests ) ? $tests : array();
-		if ( Visibility::is_configured( $this->repository->get() ) ) {
-			$tests['async'][ self::TEST ] = array(
-				'label'             => __( 'Qualified and the Content Security Policy', 'qualified-integration' ),
-				'test'              => HealthRoute::url( self::SLUG ),
-				'has_rest'          => true,
-				'async_direct_test' => array( $this, 'run' ),
-			);
-		}
-		return $tests;
+	protected function label(): string {
+		return __( 'Qualified and the Content Security Policy', 'qualified-integration' );
 	}
 
 	/**

@@ -9,7 +9,6 @@ namespace QualifiedIntegration\Health;
 
 use QualifiedIntegration\Experiences\PageOverride;
 use QualifiedIntegration\Frontend\Visibility;
-use QualifiedIntegration\Settings\SettingsRepository;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;
@@ -33,7 +32,7 @@ defined( 'ABSPATH' ) || exit;
  * Site Health screen does not wait for the loopback. Added only while
  * Qualified is configured.
  */
-final class LoaderHealth {
+final class LoaderHealth extends HomePageCheck {
 
 	const TEST = 'qualified_integration_loader';
 	const SLUG = 'loader';
@@ -53,54 +52,12 @@ final class LoaderHealth {
 	);
 
 	/**
-	 * Settings repository.
+	 * The test's name in Site Health's list.
 	 *
-	 * @var SettingsRepository
+	 * @return string
 	 */
-	private $repository;
-
-	/**
-	 * The home page.
-	 *
-	 * @var HomePage
-	 */
-	private $home;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param SettingsRepository $repository Settings repository.
-	 * @param HomePage           $home       The home page, shared with the other tests that read it.
-	 */
-	public function __construct( SettingsRepository $repository, HomePage $home ) {
-		$this->repository = $repository;
-		$this->home       = $home;
-	}
-
-	/**
-	 * Adds the test to Site Health.
-	 */
-	public function register(): void {
-		add_filter( 'site_status_tests', array( $this, 'add_test' ) );
-	}
-
-	/**
-	 * Adds an async test while Qualified is configured.
-	 *
-	 * @param mixed $tests Tests by type (direct, async).
-	 * @return array<string, mixed>
-	 */
-	public function add_test( $tests ): array {
-		$tests = is_array( $tests ) ? $tests : array();
-		if ( Visibility::is_configured( $this->repository->get() ) ) {
-			$tests['async'][ self::TEST ] = array(
-				'label'             => __( 'Qualified loader on the home page', 'qualified-integration' ),
-				'test'              => HealthRoute::url( self::SLUG ),
-				'has_rest'          => true,
-				'async_direct_test' => array( $this, 'run' ),
-			);
-		}
-		return $tests;
+	protected function label(): string {
+		return __( 'Qualified loader on the home page', 'qualified-integration' );
 	}
 
 	/**
