@@ -45,8 +45,11 @@ export interface AdminBootData {
 	siteHealthUrl: string;
 }
 
+/** The one site's settings route (the Network Admin screen talks to the network's). */
+export const SITE_SETTINGS_PATH = '/qualified-integration/v1/settings';
+
 const DEFAULTS: AdminBootData = {
-	restPath: '/qualified-integration/v1/settings',
+	restPath: SITE_SETTINGS_PATH,
 	previewPath: '/qualified-integration/v1/identity/preview',
 	experiencesPreviewPath: '/qualified-integration/v1/experiences/preview',
 	roles: [],

@@ -15,6 +15,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { SITE_SETTINGS_PATH } from '../boot-data';
 import { changedFields } from '../changes';
 import { ExportPanel } from '../transfer/ExportPanel';
 import { ImportPanel } from '../transfer/ImportPanel';
@@ -35,6 +36,24 @@ function TransferSection( {
 				Object.keys( payload.locked )
 			)
 		).length > 0;
+
+	if ( boot.restPath !== SITE_SETTINGS_PATH ) {
+		// The Network Admin screen: the settings file is one site's (the routes act on a site).
+		return (
+			<Card className="qi-card qi-transfer">
+				<CardBody>
+					<div className="qi-intro">
+						<p>
+							{ __(
+								'A settings file holds one site’s settings: export or import it in that site’s Settings → Qualified → Export & import. For the network defaults, use WP-CLI: wp qualified export --network, and wp qualified set --network for each field.',
+								'qualified-integration'
+							) }
+						</p>
+					</div>
+				</CardBody>
+			</Card>
+		);
+	}
 
 	return (
 		<Card className="qi-card qi-transfer">

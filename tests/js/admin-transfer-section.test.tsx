@@ -178,14 +178,17 @@ let container: HTMLDivElement;
 let root: Root;
 let replaced: Array< { payload: SettingsPayload; notice: PageNotice } >;
 
-function render( draft: Partial< EditableSettings > = {} ) {
+function render(
+	draft: Partial< EditableSettings > = {},
+	boot: AdminBootData = BOOT
+) {
 	const payload = payloadOf( SETTINGS );
 	const { schemaVersion, ...editable } = SETTINGS;
 	expect( schemaVersion ).toBe( 5 );
 	act( () => {
 		root.render(
 			<Section
-				boot={ BOOT }
+				boot={ boot }
 				payload={ payload }
 				draft={ { ...editable, ...draft } }
 				errors={ {} }
@@ -284,6 +287,21 @@ describe( 'Export & import', () => {
 		expect( transferSection.name ).toBe( 'export-import' );
 		expect( transferSection.title ).toBe( 'Export & import' );
 		expect( transferSection.fields ).toEqual( [] );
+	} );
+
+	it( 'on the Network Admin screen, points to each site and to WP-CLI instead of a file field', () => {
+		render(
+			{},
+			{
+				...BOOT,
+				restPath: '/qualified-integration/v1/network/settings',
+			}
+		);
+		expect( container.textContent ).toContain(
+			'wp qualified export --network'
+		);
+		expect( container.querySelector( 'input[type="file"]' ) ).toBeNull();
+		expect( button( 'Download settings (JSON)' ) ).toBeUndefined();
 	} );
 
 	describe( 'export', () => {
